@@ -25,8 +25,12 @@ public final class Fetchers {
         return environment -> Flux.defer(() -> body.apply(environment)).collectList().toFuture();
     }
 
-    /** A subscription field: graphql-java sends one event per element of the publisher. */
+    /**
+     * A subscription field: graphql-java sends one event per element of the publisher. Checks that
+     * throw while building it (authentication, roles, arguments) fail the operation up front, with
+     * their own code, instead of surfacing later as a broken stream.
+     */
     public static <T> DataFetcher<Publisher<T>> subscription(Function<DataFetchingEnvironment, Publisher<T>> body) {
-        return environment -> Flux.defer(() -> body.apply(environment));
+        return body::apply;
     }
 }

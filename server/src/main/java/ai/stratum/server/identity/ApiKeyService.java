@@ -1,6 +1,8 @@
 package ai.stratum.server.identity;
 
+import ai.stratum.server.audit.ActivityFeed;
 import ai.stratum.server.audit.AuditEvent;
+import ai.stratum.server.audit.Audited;
 import ai.stratum.server.audit.AuditLog;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
@@ -25,9 +27,11 @@ public class ApiKeyService {
     private final Database database;
     private final ApiKeyRepository keys;
     private final AuditLog audit;
+    private final ActivityFeed activity;
     private final ApiKeyCodec codec = new ApiKeyCodec();
 
-    public ApiKeyService(Database database, ApiKeyRepository keys, AuditLog audit) {
+    public ApiKeyService(Database database, ApiKeyRepository keys, AuditLog audit, ActivityFeed activity) {
+        this.activity = activity;
         this.database = database;
         this.keys = keys;
         this.audit = audit;
@@ -45,11 +49,11 @@ public class ApiKeyService {
             throw ApiException.forbidden("A " + caller.role() + " cannot create a key with the " + role + " role");
         }
         ApiKeyCodec.NewKey key = codec.generate();
-        return database.inTenantOne(caller.tenant(), connection ->
+        return activity.afterCommit(database.inTenantOne(caller.tenant(), connection ->
                 keys.insert(connection, caller.tenant(), trimmed, role, key.lookup(), key.secretHash(), caller.userId())
                         .flatMap(stored -> audit.record(connection, caller, requestId,
                                         new AuditEvent("api_key.created", "api_key", stored.id().toString(), Map.of("role", role.name())))
-                                .thenReturn(new CreatedKey(key.plaintext(), stored))));
+                                .map(event -> new Audited<>(new CreatedKey(key.plaintext(), stored), event)))));
     }
 
     /** Revokes the caller's own key, or any key of the tenant for a TENANT_ADMIN. Revoking twice is harmless. */
@@ -61,11 +65,13 @@ public class ApiKeyService {
                         return Mono.error(ApiException.forbidden("Only its creator or a TENANT_ADMIN may revoke this key"));
                     }
                     return keys.revoke(connection, caller.tenant(), id)
-                            .flatMap(changed -> changed == 0
-                                    ? Mono.just(true)
-                                    : audit.record(connection, caller, requestId, AuditEvent.of("api_key.revoked", "api_key", id.toString()))
-                                            .thenReturn(true));
-                }));
+                            .filter(changed -> changed > 0)
+                            .flatMap(changed -> audit.record(connection, caller, requestId,
+                                    AuditEvent.of("api_key.revoked", "api_key", id.toString())));
+                }))
+                .map(event -> new Audited<>(true, event))
+                .as(activity::afterCommit)
+                .defaultIfEmpty(true);
     }
 
     /** A TENANT_ADMIN sees every key of the tenant; anyone else their own. */

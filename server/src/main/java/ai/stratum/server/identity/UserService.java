@@ -1,6 +1,8 @@
 package ai.stratum.server.identity;
 
+import ai.stratum.server.audit.ActivityFeed;
 import ai.stratum.server.audit.AuditEvent;
+import ai.stratum.server.audit.Audited;
 import ai.stratum.server.audit.AuditLog;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
@@ -28,9 +30,11 @@ public class UserService {
     private final TenantRepository tenants;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final ActivityFeed activity;
 
     public UserService(Database database, UserRepository users, TenantRepository tenants, PasswordHasher hasher,
-                       AuditLog audit) {
+                       AuditLog audit, ActivityFeed activity) {
+        this.activity = activity;
         this.database = database;
         this.users = users;
         this.tenants = tenants;
@@ -54,7 +58,8 @@ public class UserService {
         }
         String email = EmailAddress.normalize("input.email", input.email());
         PasswordPolicy.check("input.password", input.password());
-        return hasher.hash(input.password())
+        // system scope: e-mails are unique across tenants, and a super admin may name any tenant
+        return activity.afterCommit(hasher.hash(input.password())
                 .flatMap(hash -> database.asSystemOne(connection -> tenants.findById(connection, tenant)
                         .switchIfEmpty(Mono.error(ApiException.notFound("No tenant with id " + tenant)))
                         .then(users.emailTaken(connection, email))
@@ -64,7 +69,7 @@ public class UserService {
                         .flatMap(user -> audit.record(connection, actor, requestId,
                                         new AuditEvent("user.created", "user", user.id().toString(),
                                                 java.util.Map.of("role", user.role().name())))
-                                .thenReturn(user))))
+                                .map(event -> new Audited<>(user, event))))))
                 .onErrorMap(R2dbcDataIntegrityViolationException.class,
                         e -> ApiException.conflict("A user with e-mail " + email + " already exists"));
     }

@@ -1,6 +1,8 @@
 package ai.stratum.server.tenancy;
 
+import ai.stratum.server.audit.ActivityFeed;
 import ai.stratum.server.audit.AuditEvent;
+import ai.stratum.server.audit.Audited;
 import ai.stratum.server.audit.AuditLog;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
@@ -21,23 +23,26 @@ public class TenantService {
     private final Database database;
     private final TenantRepository tenants;
     private final AuditLog audit;
+    private final ActivityFeed activity;
 
-    public TenantService(Database database, TenantRepository tenants, AuditLog audit) {
+    public TenantService(Database database, TenantRepository tenants, AuditLog audit, ActivityFeed activity) {
         this.database = database;
         this.tenants = tenants;
         this.audit = audit;
+        this.activity = activity;
     }
 
     public Mono<Tenant> create(Caller caller, String requestId, NewTenant input) {
         caller.require(Role.SUPER_ADMIN);
         NewTenant valid = input.validated();
-        return database.asSystemOne(connection -> tenants.nameTaken(connection, valid.name())
+        // system scope: the name must be unique across tenants, and the new tenant is nobody's yet
+        return activity.afterCommit(database.asSystemOne(connection -> tenants.nameTaken(connection, valid.name())
                 .flatMap(taken -> taken
                         ? Mono.<Tenant>error(ApiException.conflict("A tenant named '" + valid.name() + "' already exists"))
                         : tenants.insert(connection, valid.name(), valid.currency(), valid.timezone()))
                 .flatMap(tenant -> audit.record(connection, caller.actingIn(tenant.id()), requestId,
                                 AuditEvent.of("tenant.created", "tenant", tenant.id().toString()))
-                        .thenReturn(tenant)));
+                        .map(event -> new Audited<>(tenant, event)))));
     }
 
     public Flux<Tenant> all(Caller caller) {
