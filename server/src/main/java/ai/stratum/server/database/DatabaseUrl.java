@@ -35,7 +35,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
                     "DATABASE_URL must start with postgresql:// (was " + (scheme == null ? "no scheme" : scheme + "://") + ")");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("DATABASE_URL names no host");
+            throw new IllegalArgumentException("DATABASE_URL names no valid host:port");
         }
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         if (path.isEmpty()) {

@@ -1,0 +1,120 @@
+package ai.stratum.server.database;
+
+import ai.stratum.server.support.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The second wall: straight SQL as the application role, with no service layer in between, still
+ * sees and writes only the scoped tenant's rows, and cannot rewrite the audit trail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RowLevelSecurityTest {
+
+    private final UUID tenantA = UUID.randomUUID();
+    private final UUID tenantB = UUID.randomUUID();
+
+    @BeforeAll
+    void twoTenantsWithOneUserEach() throws SQLException {
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            for (UUID tenant : List.of(tenantA, tenantB)) {
+                update(owner, "INSERT INTO tenants (id, name, currency, timezone) VALUES (?, ?, 'USD', 'UTC')", tenant, "rls-" + tenant);
+                update(owner, "INSERT INTO users (tenant_id, email, password_hash, role) VALUES (?, ?, 'x', 'VIEWER')",
+                        tenant, "rls-" + tenant + "@stratum.test");
+                update(owner, "INSERT INTO audit_events (tenant_id, action) VALUES (?, 'test.seeded')", tenant);
+            }
+        }
+    }
+
+    @Test
+    void theApplicationRoleSeesOnlyTheScopedTenant() throws SQLException {
+        try (Connection connection = scopedTo(tenantA)) {
+            List<String> tenantIds = column(connection, "SELECT DISTINCT tenant_id::text FROM users");
+            List<String> tenantNames = column(connection, "SELECT name FROM tenants");
+
+            assertThat(tenantIds).containsExactly(tenantA.toString());
+            assertThat(tenantNames).containsExactly("rls-" + tenantA);
+        }
+    }
+
+    @Test
+    void withoutAScopeTheApplicationRoleSeesNothing() throws SQLException {
+        try (Connection connection = TestDatabase.ownerConnection()) {
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("SET LOCAL ROLE stratum_app");
+
+            assertThat(column(connection, "SELECT id::text FROM users")).isEmpty();
+        }
+    }
+
+    @Test
+    void writingIntoAnotherTenantIsRefused() throws SQLException {
+        try (Connection connection = scopedTo(tenantA)) {
+            assertThatThrownBy(() -> update(connection,
+                    "INSERT INTO users (tenant_id, email, password_hash, role) VALUES (?, 'intruder@stratum.test', 'x', 'VIEWER')", tenantB))
+                    .hasMessageContaining("row-level security");
+        }
+    }
+
+    @Test
+    void updatesCannotMoveRowsToAnotherTenant() throws SQLException {
+        try (Connection connection = scopedTo(tenantA)) {
+            assertThatThrownBy(() -> update(connection, "UPDATE users SET tenant_id = ? WHERE tenant_id = ?", tenantB, tenantA))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void theAuditTrailIsAppendOnly() throws SQLException {
+        try (Connection connection = scopedTo(tenantA)) {
+            assertThatThrownBy(() -> update(connection, "UPDATE audit_events SET action = 'rewritten'"))
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection connection = scopedTo(tenantA)) {
+            assertThatThrownBy(() -> update(connection, "DELETE FROM audit_events"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    private static Connection scopedTo(UUID tenant) throws SQLException {
+        Connection connection = TestDatabase.ownerConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement scope = connection.prepareStatement(
+                "SELECT set_config('role', 'stratum_app', true), set_config('stratum.tenant_id', ?, true)")) {
+            scope.setString(1, tenant.toString());
+            scope.execute();
+        }
+        return connection;
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static List<String> column(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
