@@ -56,6 +56,26 @@ public final class ErrorMapping {
         return GraphqlErrorBuilder.newError().message(message).extensions(Map.of("code", code.name())).build();
     }
 
+    /**
+     * The errors as the response carries them: each with a code, and without graphql-java's own
+     * {@code classification}, which names Java-side categories a client has no use for.
+     */
+    public static List<Map<String, Object>> specification(List<GraphQLError> errors) {
+        return withCodes(errors).stream().map(ErrorMapping::specification).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> specification(GraphQLError error) {
+        Map<String, Object> spec = new LinkedHashMap<>(error.toSpecification());
+        Object extensions = spec.get("extensions");
+        if (extensions instanceof Map<?, ?> map) {
+            Map<String, Object> cleaned = new LinkedHashMap<>((Map<String, Object>) map);
+            cleaned.remove("classification");
+            spec.put("extensions", cleaned);
+        }
+        return spec;
+    }
+
     /** Adds a code to errors graphql-java raised itself (syntax, validation, coercion, limits). */
     public static List<GraphQLError> withCodes(List<GraphQLError> errors) {
         return errors.stream().map(ErrorMapping::withCode).toList();

@@ -4,7 +4,6 @@ import ai.stratum.server.error.ApiException;
 import ai.stratum.server.error.ErrorCode;
 import ai.stratum.server.security.Authenticator;
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
 import graphql.language.OperationDefinition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -30,7 +29,8 @@ import java.util.Map;
  * {@code /graphql} as the GraphQL-over-HTTP specification describes it: POST with a JSON body,
  * GET with query parameters (queries only; a mutation over GET is 405), answered as
  * {@code application/graphql-response+json} when the client accepts it (4xx when no execution
- * happened) or as {@code application/json} (200 for every well-formed request).
+ * happened) or as {@code application/json} (200 for every well-formed request). Routes produce
+ * any type so that content negotiation, including the 406, is this class's, not the router's.
  */
 @Controller("/graphql")
 public class GraphQLHttpController {
@@ -50,7 +50,7 @@ public class GraphQLHttpController {
         this.limits = limits;
     }
 
-    @Post(consumes = MediaType.ALL, produces = {"application/graphql-response+json", MediaType.APPLICATION_JSON})
+    @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
     public Mono<HttpResponse<byte[]>> post(HttpRequest<?> request, @Body @Nullable byte[] body) {
         ResponseFormat format = ResponseFormat.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT));
         if (format == null) {
@@ -74,7 +74,7 @@ public class GraphQLHttpController {
         return execute(request, graphQLRequest, format);
     }
 
-    @Get(produces = {"application/graphql-response+json", MediaType.APPLICATION_JSON})
+    @Get(produces = MediaType.ALL)
     public Mono<HttpResponse<byte[]>> get(HttpRequest<?> request) {
         ResponseFormat format = ResponseFormat.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT));
         if (format == null) {
@@ -104,7 +104,7 @@ public class GraphQLHttpController {
     private Mono<HttpResponse<byte[]>> execute(HttpRequest<?> request, GraphQLRequest graphQLRequest, ResponseFormat format) {
         String requestId = RequestIds.of(request);
         String client = request.getRemoteAddress().getAddress().getHostAddress();
-        return authenticator.authenticate(request.getHeaders())
+        return Mono.defer(() -> authenticator.authenticate(request.getHeaders()))
                 .flatMap(caller -> graphQL.execute(graphQLRequest, new RequestContext(caller, requestId, client)))
                 .map(result -> respond(format, result))
                 .onErrorResume(ApiException.class, e -> Mono.just(
@@ -115,7 +115,7 @@ public class GraphQLHttpController {
     private MutableHttpResponse<byte[]> respond(ResponseFormat format, ExecutionResult result) {
         Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
         if (!result.getErrors().isEmpty()) {
-            body.put("errors", ErrorMapping.withCodes(result.getErrors()).stream().map(GraphQLError::toSpecification).toList());
+            body.put("errors", ErrorMapping.specification(result.getErrors()));
         }
         // Without a "data" entry, nothing executed: a request error, which the newer media type reports as 400.
         HttpStatus status = format == ResponseFormat.GRAPHQL_RESPONSE && !result.isDataPresent()
@@ -124,13 +124,13 @@ public class GraphQLHttpController {
     }
 
     private MutableHttpResponse<byte[]> failure(ResponseFormat format, HttpStatus status, ErrorCode code, String message) {
-        Map<String, Object> body = Map.of("errors", List.of(ErrorMapping.requestError(code, message).toSpecification()));
+        Map<String, Object> body = Map.of("errors", List.of(ErrorMapping.specification(ErrorMapping.requestError(code, message))));
         return HttpResponse.<byte[]>status(status).contentType(format.mediaType()).body(encode(body));
     }
 
     private MutableHttpResponse<byte[]> notAcceptable() {
-        Map<String, Object> body = Map.of("errors", List.of(ErrorMapping.requestError(ErrorCode.BAD_USER_INPUT,
-                "Accept must allow application/graphql-response+json or application/json").toSpecification()));
+        Map<String, Object> body = Map.of("errors", List.of(ErrorMapping.specification(ErrorMapping.requestError(ErrorCode.BAD_USER_INPUT,
+                "Accept must allow application/graphql-response+json or application/json"))));
         return HttpResponse.<byte[]>status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON_TYPE).body(encode(body));
     }
 

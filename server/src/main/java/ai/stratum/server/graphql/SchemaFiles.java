@@ -3,20 +3,17 @@ package ai.stratum.server.graphql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +22,8 @@ import java.util.stream.Stream;
  */
 final class SchemaFiles {
 
-    private static final String DIRECTORY = "schema";
+    private static final String DIRECTORY = "schema/";
+    private static final String SUFFIX = ".graphqls";
 
     private SchemaFiles() {
     }
@@ -33,11 +31,11 @@ final class SchemaFiles {
     static Map<String, String> load(ClassLoader classLoader) {
         Map<String, String> files = new TreeMap<>();
         try {
-            for (URL root : Collections.list(classLoader.getResources(DIRECTORY))) {
-                files.putAll(read(root.toURI()));
+            for (URL root : Collections.list(classLoader.getResources("schema"))) {
+                files.putAll("jar".equals(root.getProtocol()) ? readJar(root) : readDirectory(Path.of(root.toURI())));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the GraphQL schema files", e);
+            throw new UncheckedIOException("Cannot read the GraphQL schema files", e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Unreadable schema location", e);
         }
@@ -47,28 +45,29 @@ final class SchemaFiles {
         return files;
     }
 
-    private static Map<String, String> read(URI root) throws IOException {
-        if ("jar".equals(root.getScheme())) {
-            FileSystem jar;
-            try {
-                jar = FileSystems.newFileSystem(root, Map.of());
-            } catch (FileSystemAlreadyExistsException e) {
-                jar = FileSystems.getFileSystem(root);
+    private static Map<String, String> readJar(URL root) throws IOException {
+        JarURLConnection connection = (JarURLConnection) root.openConnection();
+        // a private, freshly opened copy: the JVM-wide cached one may describe an older jar
+        connection.setUseCaches(false);
+        Map<String, String> files = new TreeMap<>();
+        try (JarFile jar = connection.getJarFile()) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (name.startsWith(DIRECTORY) && name.endsWith(SUFFIX) && name.indexOf('/', DIRECTORY.length()) < 0) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        files.put(name.substring(DIRECTORY.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
             }
-            return readDirectory(jar.getPath(DIRECTORY));
         }
-        return readDirectory(Path.of(root));
+        return files;
     }
 
     private static Map<String, String> readDirectory(Path directory) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        List<Path> paths = new ArrayList<>();
         try (Stream<Path> listing = Files.list(directory)) {
-            listing.filter(path -> path.getFileName().toString().endsWith(".graphqls")).forEach(paths::add);
-        }
-        for (Path path : paths) {
-            try (InputStream in = Files.newInputStream(path)) {
-                files.put(path.getFileName().toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (Path path : (Iterable<Path>) listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX))::iterator) {
+                files.put(path.getFileName().toString(), Files.readString(path));
             }
         }
         return files;

@@ -2,9 +2,8 @@ package ai.stratum.server.graphiql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
+import ai.stratum.server.support.IntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,16 +19,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GraphiQL as a browser sees it: the page, then every file the page asks for. */
-@MicronautTest
-class GraphiqlControllerTest {
+@MicronautTest(transactional = false)
+class GraphiqlControllerTest extends IntegrationTest {
 
     private static final Pattern SCRIPT_SRC = Pattern.compile("<script src=\"([^\"]+)\"");
     private static final Pattern STYLESHEET_HREF = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
     private static final Pattern ANY_SRC_OR_HREF = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")]*)");
 
-    @Inject
-    EmbeddedServer server;
 
     private final HttpClient http = HttpClient.newHttpClient();
 

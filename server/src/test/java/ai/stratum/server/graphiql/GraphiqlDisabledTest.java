@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
+import ai.stratum.server.support.IntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** An operator who turns GraphiQL off gets no page, no asset route and no assets in memory. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = GraphiqlController.ENABLED, value = "false")
-class GraphiqlDisabledTest {
+class GraphiqlDisabledTest extends IntegrationTest {
 
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     ApplicationContext context;

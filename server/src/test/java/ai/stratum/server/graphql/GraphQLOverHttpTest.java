@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class GraphQLOverHttpTest extends IntegrationTest {
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -125,8 +125,7 @@ class GraphQLOverHttpTest extends IntegrationTest {
         var ok = graphql().withToken(loginAsAdmin()).execute("{ me { tenant { id } } }");
         assertThat(ok.errors()).isEmpty();
 
-        String tooDeep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType "
-                + "{ ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } }";
+        String tooDeep = "{ __schema { types { fields { type " + "{ ofType ".repeat(12) + "{ name }" + " }".repeat(12) + " } } } }";
         var refused = graphql().execute(tooDeep);
         assertThat(refused.errorCode()).isEqualTo("BAD_USER_INPUT");
         assertThat(refused.errorMessage()).contains("exceeds the limit of 15");

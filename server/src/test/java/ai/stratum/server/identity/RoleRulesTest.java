@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may do what, tenant isolation, and what bad input gets back: as a client sees it over HTTP. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class RoleRulesTest extends IntegrationTest {
 
     private static final String PASSWORD = "a-long-enough-password";

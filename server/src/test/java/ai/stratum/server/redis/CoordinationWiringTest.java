@@ -11,6 +11,8 @@ import ai.stratum.server.pubsub.PubSub;
 import ai.stratum.server.pubsub.RedisPubSub;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import ai.stratum.server.RuntimeProperties;
+import ai.stratum.server.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.health.HealthStatus;
@@ -30,7 +32,7 @@ class CoordinationWiringTest {
 
     @Test
     void blankRedisUrlWiresTheInProcessImplementations() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of(CoordinationMode.URL_PROPERTY, ""))) {
+        try (ApplicationContext context = ApplicationContext.run(withDatabase(Map.of(CoordinationMode.URL_PROPERTY, "")))) {
             assertThat(context.getBean(Cache.class)).isInstanceOf(InProcessCache.class);
             assertThat(context.getBean(PubSub.class)).isInstanceOf(InProcessPubSub.class);
             assertThat(context.getBean(DistributedLock.class)).isInstanceOf(InProcessLock.class);
@@ -44,9 +46,9 @@ class CoordinationWiringTest {
     void redisUrlWiresTheRedisImplementationsAndShutsThemDown() {
         RedisKeyspace keyspace = RedisTestRun.newKeyspace();
         StatefulRedisConnection<String, String> connection;
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
+        try (ApplicationContext context = ApplicationContext.run(withDatabase(Map.of(
                 CoordinationMode.URL_PROPERTY, RedisTestServer.url(),
-                RedisKeyspace.PREFIX_PROPERTY, keyspace.prefix()))) {
+                RedisKeyspace.PREFIX_PROPERTY, keyspace.prefix())))) {
             assertThat(context.getBean(Cache.class)).isInstanceOf(RedisCache.class);
             assertThat(context.getBean(PubSub.class)).isInstanceOf(RedisPubSub.class);
             assertThat(context.getBean(DistributedLock.class)).isInstanceOf(RedisLock.class);
@@ -61,6 +63,13 @@ class CoordinationWiringTest {
             connection = context.getBean(Argument.of(StatefulRedisConnection.class, String.class, String.class));
         }
         assertThat(connection.isOpen()).as("connection closed on shutdown").isFalse();
+    }
+
+    /** The application needs its database to start; this run's own one. */
+    private static Map<String, Object> withDatabase(Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(RuntimeProperties.database(TestDatabase.url()));
+        all.putAll(properties);
+        return all;
     }
 
     private static HealthResult health(ApplicationContext context) {

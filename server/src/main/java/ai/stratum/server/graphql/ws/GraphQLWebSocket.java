@@ -7,7 +7,6 @@ import ai.stratum.server.graphql.GraphQLService;
 import ai.stratum.server.graphql.RequestContext;
 import ai.stratum.server.security.Authenticator;
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -141,7 +140,7 @@ public class GraphQLWebSocket {
                 .onErrorResume(e -> {
                     LOG.error("event=graphql_ws_operation_failed requestId={}", context.requestId(), e);
                     return Flux.just(WsMessage.of(WsMessage.ERROR, id,
-                            List.of(ErrorMapping.internal(context.requestId(), null, null).toSpecification())));
+                            List.of(ErrorMapping.specification(ErrorMapping.internal(context.requestId(), null, null)))));
                 });
         state.operations.put(id, messages
                 .concatMap(outgoing -> Mono.from(send(session, outgoing)))
@@ -154,7 +153,7 @@ public class GraphQLWebSocket {
     private Flux<Map<String, Object>> results(String id, ExecutionResult result) {
         if (!result.isDataPresent() && !result.getErrors().isEmpty()) {
             return Flux.just(WsMessage.of(WsMessage.ERROR, id,
-                    ErrorMapping.withCodes(result.getErrors()).stream().map(GraphQLError::toSpecification).toList()));
+                    ErrorMapping.specification(result.getErrors())));
         }
         Flux<ExecutionResult> events = result.getData() instanceof Publisher<?> publisher
                 ? Flux.from(publisher).cast(ExecutionResult.class)
@@ -166,7 +165,7 @@ public class GraphQLWebSocket {
     private static Map<String, Object> specification(ExecutionResult result) {
         Map<String, Object> spec = new java.util.LinkedHashMap<>(result.toSpecification());
         if (!result.getErrors().isEmpty()) {
-            spec.put("errors", ErrorMapping.withCodes(result.getErrors()).stream().map(GraphQLError::toSpecification).toList());
+            spec.put("errors", ErrorMapping.specification(result.getErrors()));
         }
         return spec;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class GraphQLWebSocketTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
