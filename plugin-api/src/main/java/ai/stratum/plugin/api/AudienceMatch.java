@@ -1,0 +1,33 @@
+package ai.stratum.plugin.api;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How many of an audience's identifiers the platform matched to its users. Platforms compute this
+ * some time after an update and round it for privacy.
+ *
+ * @param audienceId     the platform's audience id
+ * @param uploadedCount  how many identifiers the audience holds, as the platform counts them
+ * @param matchedCount   the platform's estimate of matched users
+ * @param measuredAt     when the platform computed the figures, or when they were read if it does not say
+ */
+public record AudienceMatch(String audienceId, long uploadedCount, long matchedCount, Instant measuredAt) {
+
+    /**
+     * Creates match figures.
+     *
+     * @param audienceId the platform's audience id
+     * @param uploadedCount how many identifiers the audience holds, as the platform counts them
+     * @param matchedCount the platform's estimate of matched users
+     * @param measuredAt when the platform computed the figures, or when they were read if it does not say
+     * @throws IllegalArgumentException when a count is negative
+     */
+    public AudienceMatch {
+        Objects.requireNonNull(audienceId, "audienceId");
+        Objects.requireNonNull(measuredAt, "measuredAt");
+        if (uploadedCount < 0 || matchedCount < 0) {
+            throw new IllegalArgumentException("audience counts must not be negative");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package ai.stratum.plugin.api;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Keeps a platform's customer-list audience in step with a Stratum segment, by sending only what
+ * changed since the last update. Identifiers arrive hashed ({@link IdentifierType}).
+ *
+ * <p>Adding an identifier that is already in the audience, or removing one that is not, must be
+ * harmless: the host re-sends an update after a failure.
+ */
+public interface AudienceSync extends ConnectorExtension {
+
+    /**
+     * Creates an empty customer-list audience.
+     *
+     * @param context   the call's context
+     * @param accountId the platform's ad account id
+     * @param name      the audience name people see on the platform
+     * @return the platform's id of the new audience
+     */
+    CompletionStage<String> createAudience(ConnectorContext context, String accountId, String name);
+
+    /**
+     * Adds and removes identifiers. Split the update into as many platform calls as the
+     * platform's batch limits require.
+     *
+     * @param context the call's context
+     * @param update  the identifiers to add and remove
+     * @return what the platform accepted
+     */
+    CompletionStage<AudienceUpdateResult> update(ConnectorContext context, AudienceUpdate update);
+
+    /**
+     * Reads the audience's match figures.
+     *
+     * @param context    the call's context
+     * @param accountId  the platform's ad account id
+     * @param audienceId the platform's audience id
+     * @return the figures
+     */
+    CompletionStage<AudienceMatch> match(ConnectorContext context, String accountId, String audienceId);
+}
