@@ -1,6 +1,7 @@
 package ai.stratum.server.plugins;
 
 import ai.stratum.plugin.api.ConnectorDescriptor;
+import ai.stratum.server.graphql.RequestContext;
 import ai.stratum.server.graphql.SchemaContribution;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -8,7 +9,8 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 
 /**
- * Wires {@code schema/plugins.graphqls}: {@code Query.plugins} reads the {@link PluginRegistry}.
+ * Wires {@code schema/plugins.graphqls}: {@code Query.plugins} reads the {@link PluginRegistry}
+ * for any authenticated caller (plugins are server-wide; they hold no tenant's data).
  * Fields whose names differ from the Java records' are mapped here; the rest are read by
  * graphql-java's property fetcher.
  */
@@ -24,7 +26,10 @@ public class PluginsSchemaContribution implements SchemaContribution {
     @Override
     public void contribute(RuntimeWiring.Builder wiring) {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("plugins", environment -> registry.plugins()));
+                .dataFetcher("plugins", environment -> {
+                    RequestContext.caller(environment);
+                    return registry.plugins();
+                }));
         wiring.type(TypeRuntimeWiring.newTypeWiring("PluginInfo")
                 .dataFetcher("extensions", environment -> plugin(environment).extensionPoints()));
         wiring.type(TypeRuntimeWiring.newTypeWiring("ConnectorInfo")
