@@ -34,6 +34,9 @@ class RowLevelSecurityTest {
                 update(owner, "INSERT INTO users (tenant_id, email, password_hash, role) VALUES (?, ?, 'x', 'VIEWER')",
                         tenant, "rls-" + tenant + "@stratum.test");
                 update(owner, "INSERT INTO audit_events (tenant_id, action) VALUES (?, 'test.seeded')", tenant);
+                update(owner, "INSERT INTO trust_gate_audit_log (tenant_id, decision_type, action_type) VALUES (?, 'BLOCK', 'INCREASE_BUDGET')",
+                        tenant);
+                update(owner, "INSERT INTO account_signals (tenant_id, platform, account_id) VALUES (?, 'META', 'act_rls')", tenant);
             }
         }
     }
@@ -73,6 +76,26 @@ class RowLevelSecurityTest {
         try (Connection connection = scopedTo(tenantA)) {
             assertThatThrownBy(() -> update(connection, "UPDATE users SET tenant_id = ? WHERE tenant_id = ?", tenantB, tenantA))
                     .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void trustEngineTablesAreScopedToo() throws SQLException {
+        try (Connection connection = scopedTo(tenantA)) {
+            assertThat(column(connection, "SELECT DISTINCT tenant_id::text FROM account_signals")).containsExactly(tenantA.toString());
+            assertThat(column(connection, "SELECT DISTINCT tenant_id::text FROM trust_gate_audit_log")).containsExactly(tenantA.toString());
+        }
+    }
+
+    @Test
+    void theTrustGateAuditLogIsAppendOnly() throws SQLException {
+        try (Connection connection = scopedTo(tenantA)) {
+            assertThatThrownBy(() -> update(connection, "UPDATE trust_gate_audit_log SET decision_type = 'EXECUTE'"))
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection connection = scopedTo(tenantA)) {
+            assertThatThrownBy(() -> update(connection, "DELETE FROM trust_gate_audit_log"))
+                    .hasMessageContaining("permission denied");
         }
     }
 
