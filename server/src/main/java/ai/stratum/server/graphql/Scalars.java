@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * The custom scalars every schema file may use: {@code DateTime} (ISO-8601 with offset, always
- * written in UTC), {@code Date} (ISO-8601 calendar date) and {@code JSON}.
+ * written in UTC), {@code Date} (ISO-8601 calendar date), {@code JSON} and {@code Long}.
  */
 public final class Scalars {
 
@@ -34,7 +34,7 @@ public final class Scalars {
     }
 
     public static List<GraphQLScalarType> all() {
-        return List.of(DATE_TIME, ExtendedScalars.Date, ExtendedScalars.Json);
+        return List.of(DATE_TIME, ExtendedScalars.Date, ExtendedScalars.Json, ExtendedScalars.GraphQLLong);
     }
 
     private static final class DateTimeCoercing implements Coercing<Instant, String> {
