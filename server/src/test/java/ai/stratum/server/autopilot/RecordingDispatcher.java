@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The platform boundary for trust engine tests: records what would be sent and answers like a platform that accepted it. */
 @Singleton
 @Replaces(PluginActionDispatcher.class)
-@Requires(property = "spec.name", value = "TrustEngineTest")
+@Requires(property = "stratum.test.recording-dispatcher", value = "true")
 class RecordingDispatcher implements ActionDispatcher {
 
     final List<StoredAction> dispatched = new CopyOnWriteArrayList<>();

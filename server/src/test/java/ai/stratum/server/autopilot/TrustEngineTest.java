@@ -35,7 +35,7 @@ class TrustEngineTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("spec.name", "TrustEngineTest");
+        return Map.of("stratum.test.recording-dispatcher", "true");
     }
 
     @BeforeEach

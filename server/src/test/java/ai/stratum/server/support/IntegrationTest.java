@@ -38,6 +38,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         properties.put("stratum.admin.email", ADMIN_EMAIL);
         properties.put("stratum.admin.password", ADMIN_PASSWORD);
+        // the half-hourly autopilot would act on other tests' tenants mid-test; tests run it explicitly
+        properties.put("stratum.autopilot.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }
