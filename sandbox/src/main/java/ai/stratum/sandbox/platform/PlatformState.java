@@ -18,6 +18,7 @@ public final class PlatformState {
     private final Map<String, SimulatedAccount> accounts = new ConcurrentHashMap<>();
     private final Tokens tokens;
     private final Faults faults = new Faults();
+    private final Audiences audiences = new Audiences();
     private final List<Mutation> mutations = new ArrayList<>();
 
     /**
@@ -39,6 +40,11 @@ public final class PlatformState {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** @return the platform's customer-list audiences */
+    public Audiences audiences() {
+        return audiences;
     }
 
     /** @param account an account the platform now serves */
