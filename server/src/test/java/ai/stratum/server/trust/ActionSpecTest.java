@@ -61,11 +61,14 @@ class ActionSpecTest {
             "UPDATE_STATUS         | AD       | ad_1  | status=DELETED   | input.parameters.status       | status must be ACTIVE or PAUSED",
             "REDUCE_BID            | ADSET    | as_1  | bidMicros=5 note=x | input.parameters.note       | REDUCE_BID takes no parameter 'note'",
             "PAUSE_UNDERPERFORMING | CAMPAIGN | c_1   | limit=3          | input.parameters.limit        | PAUSE_UNDERPERFORMING takes no parameter 'limit'",
-            "PAUSE_ALL             | CAMPAIGN | c_1   | ''               | input.entityType              | PAUSE_ALL acts on the ACCOUNT, not a CAMPAIGN",
-            "EMERGENCY_STOP        | ADSET    | as_1  | ''               | input.entityType              | EMERGENCY_STOP acts on the ACCOUNT, not a ADSET",
+            "PAUSE_ALL             | CAMPAIGN | c_1   | ''               | input.entityType              | PAUSE_ALL acts on the ACCOUNT, not on CAMPAIGN",
+            "EMERGENCY_STOP        | ADSET    | as_1  | ''               | input.entityType              | EMERGENCY_STOP acts on the ACCOUNT, not on ADSET",
             "PAUSE_ALL             | ACCOUNT  | act_2 | ''               | input.entityId                | PAUSE_ALL's entityId is the account id act_1",
             "EXPAND_TARGETING      | ACCOUNT  | act_1 | ''               | input.entityType              | EXPAND_TARGETING does not act on an ACCOUNT",
-            "PAUSE_UNDERPERFORMING | ACCOUNT  | act_1 | ''               | input.entityType              | PAUSE_UNDERPERFORMING does not act on an ACCOUNT"})
+            "PAUSE_UNDERPERFORMING | ACCOUNT  | act_1 | ''               | input.entityType              | PAUSE_UNDERPERFORMING does not act on an ACCOUNT",
+            "UPDATE_BUDGET         | ACCOUNT  | act_1 | budgetMicros=5   | input.entityType              | UPDATE_BUDGET does not act on an ACCOUNT",
+            "INCREASE_BID          | ACCOUNT  | act_1 | bidMicros=5      | input.entityType              | INCREASE_BID does not act on an ACCOUNT",
+            "UPDATE_STATUS         | ACCOUNT  | act_1 | status=PAUSED    | input.entityType              | UPDATE_STATUS does not act on an ACCOUNT"})
     void refusesMalformedParametersNamingTheField(ActionType action, EntityType entityType, String entityId,
                                                   String parameters, String field, String message) {
         Map<String, Object> given = new HashMap<>();

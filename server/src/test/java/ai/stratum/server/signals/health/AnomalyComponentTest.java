@@ -203,6 +203,7 @@ class AnomalyComponentTest {
                 alternating(8));
 
         assertThat(score.score()).isEqualTo(90.0);
+        assertThat(score.cause()).hasValue("no metrics for the current day to check for anomalies");
     }
 
     @Test
