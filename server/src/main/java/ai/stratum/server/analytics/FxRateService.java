@@ -1,6 +1,8 @@
 package ai.stratum.server.analytics;
 
+import ai.stratum.server.audit.ActivityFeed;
 import ai.stratum.server.audit.AuditEvent;
+import ai.stratum.server.audit.Audited;
 import ai.stratum.server.audit.AuditLog;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.security.Caller;
@@ -16,7 +18,7 @@ import java.util.TreeSet;
 /**
  * Loading exchange rates. Rates are shared by every tenant, so a tenant admin changing one would
  * change every other tenant's reports: only a SUPER_ADMIN may. The load is recorded in the audit
- * trail of the tenant the super admin acts in.
+ * trail and activity feed of the tenant the super admin acts in.
  */
 @Singleton
 public class FxRateService {
@@ -24,12 +26,14 @@ public class FxRateService {
     private final Database database;
     private final FxRateRepository rates;
     private final AuditLog audit;
+    private final ActivityFeed activity;
     private final Clock clock;
 
-    public FxRateService(Database database, FxRateRepository rates, AuditLog audit, Clock clock) {
+    public FxRateService(Database database, FxRateRepository rates, AuditLog audit, ActivityFeed activity, Clock clock) {
         this.database = database;
         this.rates = rates;
         this.audit = audit;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -44,7 +48,8 @@ public class FxRateService {
         input.forEach(rate -> pairs.add(rate.base() + "/" + rate.quote()));
         AuditEvent event = new AuditEvent("fx_rates.upserted", "fx_rates", null,
                 Map.of("count", String.valueOf(input.size()), "pairs", String.join(",", pairs)));
-        return database.inTenantOne(caller.tenant(), connection -> rates.upsert(connection, input)
-                .flatMap(written -> audit.record(connection, caller, requestId, event).thenReturn(written.intValue())));
+        return activity.afterCommit(database.inTenantOne(caller.tenant(), connection -> rates.upsert(connection, input)
+                .flatMap(written -> audit.record(connection, caller, requestId, event)
+                        .map(recorded -> new Audited<>(written.intValue(), recorded)))));
     }
 }
