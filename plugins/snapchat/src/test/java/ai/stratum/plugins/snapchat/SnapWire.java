@@ -3,11 +3,14 @@ package ai.stratum.plugins.snapchat;
 import ai.stratum.plugin.api.ConnectorException;
 import ai.stratum.plugin.api.Credentials;
 import ai.stratum.plugin.testkit.Fixtures;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -32,7 +35,7 @@ final class SnapWire {
     }
 
     static Credentials credentials() {
-        return Credentials.of(java.util.Map.of(Credentials.ACCESS_TOKEN, TOKEN));
+        return Credentials.of(Map.of(Credentials.ACCESS_TOKEN, TOKEN));
     }
 
     static String fixture(String path) {
@@ -42,7 +45,7 @@ final class SnapWire {
     static ObjectNode json(String text) {
         try {
             return (ObjectNode) SnapJson.MAPPER.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -169,7 +172,7 @@ final class SnapWire {
     }
 
     static List<ObjectNode> entities(JsonNode root, String plural, String singular) {
-        List<ObjectNode> entities = new java.util.ArrayList<>();
+        List<ObjectNode> entities = new ArrayList<>();
         root.get(plural).forEach(item -> entities.add((ObjectNode) item.get(singular)));
         return entities;
     }
