@@ -167,6 +167,21 @@ class SnapchatFaultsTest {
     }
 
     @Test
+    void failsOnlyThePageAStatsFaultHitsSoTheSameCursorResumes() {
+        String second = "/v1/campaigns/" + SnapWire.CATALOG_RETARGETING + "/stats";
+        snap.on("GET", second).respond(WireResponse.json(200, SnapWire.statsFixture(SnapWire.CATALOG_RETARGETING)));
+        snap.once("GET", second).respond(WireResponse.json(401, SnapWire.fixture("snapchat/error.401.json")));
+        var first = valueOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, null));
+
+        ConnectorException failure = failureOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, first.nextCursor()));
+        var resumed = valueOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, first.nextCursor()));
+
+        assertThat(failure.failure()).isEqualTo(Failure.TOKEN_EXPIRED);
+        assertThat(resumed.items()).hasSize(14)
+                .allSatisfy(row -> assertThat(row.campaignId()).isEqualTo(SnapWire.CATALOG_RETARGETING));
+    }
+
+    @Test
     void needsReauthWhenTheConnectionHasNoAccessToken() {
         ConnectorContext tokenless = TestContexts.standard().context(snap.endpoints(), Credentials.none());
 
