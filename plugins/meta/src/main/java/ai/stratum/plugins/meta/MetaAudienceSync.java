@@ -51,7 +51,8 @@ public class MetaAudienceSync implements AudienceSync {
             URI uri = GraphUrls.of(context).api(GraphIds.adAccount(accountId) + "/customaudiences", Map.of());
             // not repeatable: a resend after a lost answer would create a second audience
             return GraphClient.api(context).post(uri, form, false)
-                    .thenApply(answer -> GraphIds.node(JsonFields.requiredText(answer.json(), "id", "the new audience")));
+                    .thenApply(answer -> GraphIds.node(
+                            JsonFields.requiredText(answer.json(), "id", "the new audience")));
         });
     }
 
@@ -60,8 +61,10 @@ public class MetaAudienceSync implements AudienceSync {
         return Stages.defer(() -> {
             URI users = GraphUrls.of(context).api(GraphIds.node(update.audienceId()) + "/users", Map.of());
             List<Batch> batches = new ArrayList<>();
-            AudiencePayloads.batches(update.identifierType(), update.added()).forEach(p -> batches.add(new Batch(true, p)));
-            AudiencePayloads.batches(update.identifierType(), update.removed()).forEach(p -> batches.add(new Batch(false, p)));
+            AudiencePayloads.batches(update.identifierType(), update.added())
+                    .forEach(payload -> batches.add(new Batch(true, payload)));
+            AudiencePayloads.batches(update.identifierType(), update.removed())
+                    .forEach(payload -> batches.add(new Batch(false, payload)));
             return send(GraphClient.api(context), users, batches, 0, new AudienceUpdateResult(0, 0));
         });
     }
@@ -95,7 +98,9 @@ public class MetaAudienceSync implements AudienceSync {
         Batch batch = batches.get(index);
         Map<String, String> form = Map.of("payload", batch.payload());
         // adding a present identifier or removing an absent one is harmless, so both may be resent
-        CompletionStage<GraphResponse> answer = batch.add() ? client.post(users, form, true) : client.delete(users, form);
+        CompletionStage<GraphResponse> answer = batch.add()
+                ? client.post(users, form, true)
+                : client.delete(users, form);
         return answer.thenCompose(received -> send(client, users, batches, index + 1, plus(sofar, received.json())));
     }
 
