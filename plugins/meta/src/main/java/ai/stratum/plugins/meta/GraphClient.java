@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 final class GraphClient {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final ConnectorContext context;
     private final boolean withToken;
@@ -66,6 +67,10 @@ final class GraphClient {
 
     private static GraphResponse read(HttpTransport.Request request, HttpTransport.Response response) {
         String what = "an answer to " + request.method() + " " + request.uri().getPath();
+        if (response.status() == TOO_MANY_REQUESTS) {
+            // the host hands a 429 over when it named no Retry-After and retries ran out
+            throw GraphErrors.tooManyRequests(response);
+        }
         if (!response.isSuccess() && !looksLikeJson(response.body())) {
             throw JsonFields.malformed("Meta answered HTTP " + response.status() + " without a Graph error to "
                     + request.method() + " " + request.uri().getPath());

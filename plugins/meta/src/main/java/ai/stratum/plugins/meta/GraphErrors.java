@@ -20,6 +20,7 @@ import java.util.Set;
  *   <li>codes 1 and 2, and any error Meta marks {@code is_transient}, are temporary: {@code transientFailure};</li>
  *   <li>everything else (100 invalid parameter, ...) is a refusal: {@code rejected} with the code.</li>
  * </ul>
+ * An HTTP 429 is a rate limit whatever the body says ({@link #tooManyRequests}).
  */
 final class GraphErrors {
 
@@ -62,6 +63,27 @@ final class GraphErrors {
             return ConnectorException.transientFailure(described, null);
         }
         return ConnectorException.rejected(described, code < 0 ? null : Integer.toString(code));
+    }
+
+    /**
+     * An HTTP 429 is a rate limit whatever its body says: the wait comes from the usage headers,
+     * else {@link #DEFAULT_WAIT}, and the message from the Graph error when the body has one.
+     */
+    static ConnectorException tooManyRequests(HttpTransport.Response response) {
+        String message = "HTTP 429 from Meta";
+        if (response.body().stripLeading().startsWith("{")) {
+            try {
+                JsonNode error = JsonFields.parseObject(response.body(), "a 429 answer").path("error");
+                if (error.isObject()) {
+                    message = describe(error.path("code").asInt(-1), error.hasNonNull("error_subcode")
+                            ? Optional.of(error.get("error_subcode").asInt()) : Optional.empty(),
+                            error.path("message").asText("Meta gave no message"), error);
+                }
+            } catch (ConnectorException unreadable) {
+                // the status alone says to slow down; an unreadable body does not change that
+            }
+        }
+        return ConnectorException.rateLimited(message, UsageHeaders.regainAccessAfter(response).orElse(DEFAULT_WAIT));
     }
 
     static boolean isRateLimit(int code) {

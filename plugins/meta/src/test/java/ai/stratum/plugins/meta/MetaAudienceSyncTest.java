@@ -12,11 +12,14 @@ import ai.stratum.plugin.api.AudienceUpdate;
 import ai.stratum.plugin.api.AudienceUpdateResult;
 import ai.stratum.plugin.api.ConnectorException;
 import ai.stratum.plugin.api.IdentifierType;
+import ai.stratum.plugin.api.NewAudience;
 import ai.stratum.plugin.testkit.RecordedRequest;
+import ai.stratum.plugin.testkit.RecordingTelemetry;
 import ai.stratum.plugin.testkit.WireResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,29 +42,62 @@ class MetaAudienceSyncTest {
     }
 
     @Test
-    void createsACustomerListAudienceOfTheAccount() {
+    void createsACustomerListAudienceOfTheAccountThenAddsItsFirstMembers() {
         meta.server.on("POST", ACCOUNT + "/customaudiences").respond(WireResponse.json(200, "{\"id\":\"" + AUDIENCE + "\"}"));
+        meta.server.on("POST", USERS).respond(WireResponse.json(200, usersAnswer(1, 0)));
 
-        String id = join(audiences.createAudience(meta.context(), ACCOUNT_ID, "High-value buyers"));
+        String id = join(audiences.createAudience(meta.context(), buyers(List.of(JANE))));
 
         assertThat(id).isEqualTo(AUDIENCE);
-        RecordedRequest sent = meta.requests("POST", ACCOUNT + "/customaudiences").get(0);
-        assertThat(sent.formFields()).isEqualTo(Map.of(
+        RecordedRequest created = meta.requests("POST", ACCOUNT + "/customaudiences").get(0);
+        assertThat(created.formFields()).isEqualTo(Map.of(
                 "name", "High-value buyers",
                 "subtype", "CUSTOM",
                 "customer_file_source", "USER_PROVIDED_ONLY",
                 "description", MetaAudienceSync.DESCRIPTION));
-        assertThat(sent.header("Authorization")).contains("Bearer " + MetaWire.TOKEN);
+        assertThat(created.header("Authorization")).contains("Bearer " + MetaWire.TOKEN);
+        assertThat(payload(meta.requests("POST", USERS).get(0))).isEqualTo(JsonFields.parseObject(
+                "{\"schema\":\"EMAIL_SHA256\",\"data\":[\"" + JANE + "\"]}", "expected"));
+        assertThat(meta.server.requests()).extracting(RecordedRequest::path)
+                .containsExactly(ACCOUNT + "/customaudiences", USERS);
+    }
+
+    @Test
+    void addsTheFirstMembersInBatchesOfTenThousand() {
+        meta.server.on("POST", ACCOUNT + "/customaudiences").respond(WireResponse.json(200, "{\"id\":\"" + AUDIENCE + "\"}"));
+        meta.server.on("POST", USERS).respond(WireResponse.json(200, usersAnswer(1, 0)));
+
+        join(audiences.createAudience(meta.context(), buyers(hashes(20_001))));
+
+        assertThat(meta.requests("POST", USERS)).extracting(request -> payload(request).get("data").size())
+                .containsExactly(10_000, 10_000, 1);
+    }
+
+    @Test
+    void failsAndLogsTheEmptyAudienceWhenItsFirstMembersCannotBeAdded() {
+        meta.server.on("POST", ACCOUNT + "/customaudiences").respond(WireResponse.json(200, "{\"id\":\"" + AUDIENCE + "\"}"));
+        meta.server.on("POST", USERS).respond(WireResponse.json(400, MetaErrorMappingTest.graphError(100, 1713230,
+                "Invalid parameter")));
+        RecordingTelemetry telemetry = new RecordingTelemetry();
+
+        ConnectorException failure = failure(audiences.createAudience(meta.context(telemetry), buyers(List.of(JANE))));
+
+        assertThat(failure.failure()).isEqualTo(ConnectorException.Failure.REJECTED);
+        assertThat(telemetry.logs()).anySatisfy(entry -> {
+            assertThat(entry.event()).isEqualTo("audience.created_without_members");
+            assertThat(entry.fields()).isEqualTo(Map.of("audience_id", AUDIENCE));
+        });
     }
 
     @Test
     void doesNotResendACreationAfterAServerErrorSinceThatWouldMakeASecondAudience() {
         meta.server.on("POST", ACCOUNT + "/customaudiences").respond(WireResponse.json(500, "{}"));
 
-        ConnectorException failure = failure(audiences.createAudience(meta.context(), ACCOUNT_ID, "Buyers"));
+        ConnectorException failure = failure(audiences.createAudience(meta.context(), buyers(List.of(JANE))));
 
         assertThat(failure.failure()).isEqualTo(ConnectorException.Failure.TRANSIENT);
         assertThat(meta.requests("POST", ACCOUNT + "/customaudiences")).hasSize(1);
+        assertThat(meta.requests("POST", USERS)).isEmpty();
     }
 
     @Test
@@ -139,7 +175,8 @@ class MetaAudienceSyncTest {
 
         AudienceMatch match = join(audiences.match(meta.context(), ACCOUNT_ID, AUDIENCE));
 
-        assertThat(match).isEqualTo(new AudienceMatch(AUDIENCE, 48_500, 41_200, NOW));
+        // Meta counts no uploaded identifiers, and vouches for the lower bound of matched people
+        assertThat(match).isEqualTo(new AudienceMatch(AUDIENCE, OptionalLong.empty(), 41_200, NOW));
         assertThat(meta.requests("GET", "/v25.0/" + AUDIENCE).get(0).query()).containsEntry("fields",
                 "approximate_count_lower_bound,approximate_count_upper_bound,operation_status");
     }
@@ -152,6 +189,10 @@ class MetaAudienceSyncTest {
         ConnectorException failure = failure(audiences.match(meta.context(), ACCOUNT_ID, AUDIENCE));
 
         assertThat(failure.failure()).isEqualTo(ConnectorException.Failure.MALFORMED_RESPONSE);
+    }
+
+    private static NewAudience buyers(List<String> members) {
+        return new NewAudience(ACCOUNT_ID, "High-value buyers", IdentifierType.EMAIL_SHA256, members);
     }
 
     private static String usersAnswer(long received, long invalid) {

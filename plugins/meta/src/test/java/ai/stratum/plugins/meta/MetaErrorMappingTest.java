@@ -137,6 +137,29 @@ class MetaErrorMappingTest {
                 .contains(GraphErrors.DEFAULT_WAIT);
     }
 
+    @Test
+    void treatsATooManyRequestsAnswerTheHostHandsOverAsARateLimitWithTheHeadersWait() {
+        meta.server.on("GET", CAMPAIGNS).respond(WireResponse.json(429,
+                Fixtures.read("meta/error.17-user-request-limit.json")).withHeader("x-business-use-case-usage", BUC_USAGE));
+
+        ConnectorException failure = failure(collector.campaigns(meta.context(), ACCOUNT_ID, null));
+
+        assertThat(failure.failure()).isEqualTo(Failure.RATE_LIMITED);
+        assertThat(failure.retryAfter()).contains(Duration.ofMinutes(5));
+        assertThat(failure.getMessage()).contains("User request limit reached");
+    }
+
+    @ParameterizedTest(name = "body {0}")
+    @ValueSource(strings = {"", "<html>slow down</html>", "{\"error\":{\"message\":\"(#100) odd\",\"code\":100}}"})
+    void treatsEveryTooManyRequestsAnswerAsARateLimitWhateverItsBody(String body) {
+        meta.server.on("GET", CAMPAIGNS).respond(WireResponse.of(429, body));
+
+        ConnectorException failure = failure(collector.campaigns(meta.context(), ACCOUNT_ID, null));
+
+        assertThat(failure.failure()).isEqualTo(Failure.RATE_LIMITED);
+        assertThat(failure.retryAfter()).contains(GraphErrors.DEFAULT_WAIT);
+    }
+
     @ParameterizedTest(name = "190/{0}")
     @ValueSource(ints = {458, 459, 460, 464, 467, 492})
     void needsANewLoginForEveryTokenErrorButExpiry(int subcode) {

@@ -8,6 +8,7 @@ import ai.stratum.plugin.api.ConnectorException;
 import ai.stratum.plugin.api.Credentials;
 import ai.stratum.plugin.testkit.Fixtures;
 import ai.stratum.plugin.testkit.RecordedRequest;
+import ai.stratum.plugin.testkit.RecordingTelemetry;
 import ai.stratum.plugin.testkit.TestContexts;
 import ai.stratum.plugin.testkit.WireResponse;
 import ai.stratum.plugin.testkit.WireServer;
@@ -42,6 +43,11 @@ final class MetaWire implements AutoCloseable {
 
     ConnectorContext context(Credentials credentials) {
         return contexts.context(server.endpoints(), credentials);
+    }
+
+    /** @return a context with the connection's access token, logging and counting into the telemetry */
+    ConnectorContext context(RecordingTelemetry telemetry) {
+        return contexts.context(server.endpoints(), Credentials.of(Map.of(Credentials.ACCESS_TOKEN, TOKEN)), telemetry);
     }
 
     /** Serves the account lookup with the given body. */
