@@ -19,8 +19,10 @@ import java.util.Locale;
  *   <li>Budgets: {@code daily_budget_micro} is the daily budget and {@code lifetime_spend_cap_micro}
  *       the lifetime budget, both in micro-currency of the account ({@link MicroCurrency}); a campaign
  *       without them has its budgets on its ad squads.</li>
- *   <li>Objective: Snap's own value ({@code WEB_CONVERSION}, {@code BRAND_AWARENESS}, ...), empty when
- *       Snap sends none.</li>
+ *   <li>Objective: Snap's own value, in its current form {@code objective_v2_properties.objective_v2_type}
+ *       ({@code SALES}, {@code TRAFFIC}, {@code AWARENESS_AND_ENGAGEMENT}, ...) when the campaign has one,
+ *       else the deprecated {@code objective} ({@code WEB_CONVERSION}, {@code BRAND_AWARENESS}, ...); empty
+ *       when Snap sends neither.</li>
  * </ul>
  */
 final class CampaignParser {
@@ -40,8 +42,14 @@ final class CampaignParser {
                 SnapJson.text(campaign, "id", WHAT),
                 SnapJson.text(campaign, "name", WHAT),
                 status(campaign),
-                SnapJson.optionalText(campaign, "objective").orElse(""),
+                objective(campaign),
                 budgets);
+    }
+
+    static String objective(ObjectNode campaign) {
+        return SnapJson.optionalText(campaign.path("objective_v2_properties"), "objective_v2_type")
+                .or(() -> SnapJson.optionalText(campaign, "objective"))
+                .orElse("");
     }
 
     static EntityStatus status(ObjectNode campaign) {

@@ -32,7 +32,8 @@ import java.util.Set;
  * is Snap's click. Every figure must be present and a non-negative whole number.
  *
  * <p><b>Dates.</b> Each bucket runs from a midnight to the next in the account's time zone; its date
- * is Snap's date of that midnight. A bucket that does not start at a local midnight, falls outside the
+ * is Snap's date of that midnight. The request asks Snap to leave out days without data
+ * ({@code omit_empty=true}), so a day without delivery has no row rather than a row of zeros. A bucket that does not start at a local midnight, falls outside the
  * requested days, or repeats a day makes the answer malformed. Days after the answer's
  * {@code finalized_data_end_time} may still change as Snap de-duplicates; they are returned as
  * reported and replaced by the next sync of the look-back window.

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import java.util.Optional;
  *       a revoked grant then fails the refresh with {@code invalid_grant}, which is re-authorization.</li>
  *   <li>HTTP 5xx: transient (the host has already retried what could be retried).</li>
  *   <li>Any other 4xx, and a 2xx whose {@code request_status} is {@code ERROR}: rejected, with Snap's
- *       {@code debug_message}/{@code display_message}/{@code msg} and its {@code error_code}.</li>
+ *       {@code debug_message}/{@code display_message}/{@code msg} (or, for a batch, the
+ *       {@code sub_request_error_reason} of each refused entity) and its {@code error_code}.</li>
  * </ul>
  */
 final class SnapchatErrors {
@@ -112,10 +114,23 @@ final class SnapchatErrors {
             Optional<String> message = MESSAGE_FIELDS.stream()
                     .map(field -> SnapJson.optionalText(object, field))
                     .flatMap(Optional::stream)
-                    .findFirst();
+                    .findFirst()
+                    .or(() -> subRequestReasons(object));
             Optional<String> code = SnapJson.optionalText(object, "error_code")
                     .or(() -> SnapJson.optionalText(object, "error"));
             return new SnapError(response.status(), message, code, SnapJson.optionalText(object, "request_id"));
+        }
+
+        /** The reasons Snap gave for the entities of a batch it refused, when it said nothing else. */
+        private static Optional<String> subRequestReasons(JsonNode body) {
+            List<String> reasons = new ArrayList<>();
+            body.forEach(value -> {
+                if (value.isArray()) {
+                    value.forEach(item -> SnapJson.optionalText(item, "sub_request_error_reason")
+                            .ifPresent(reasons::add));
+                }
+            });
+            return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
         }
 
         String describe(String fallback) {

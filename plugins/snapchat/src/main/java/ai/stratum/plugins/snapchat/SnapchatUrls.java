@@ -52,7 +52,10 @@ final class SnapchatUrls {
         return api(parentPluralName + "/" + segment(parentId) + "/" + pluralName, Map.of());
     }
 
-    /** Daily stats of one campaign between two local midnights (ISO-8601 with the account's offset). */
+    /**
+     * Daily stats of one campaign between two local midnights (ISO-8601 with the account's offset).
+     * {@code omit_empty=true} leaves out the days without data, so a day without delivery gives no row.
+     */
     URI campaignDailyStats(String campaignId, String startTime, String endTime) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("granularity", "DAY");
@@ -62,6 +65,7 @@ final class SnapchatUrls {
         query.put("swipe_up_attribution_window", CampaignStatsParser.SWIPE_UP_ATTRIBUTION_WINDOW);
         query.put("view_attribution_window", CampaignStatsParser.VIEW_ATTRIBUTION_WINDOW);
         query.put("action_report_time", CampaignStatsParser.ACTION_REPORT_TIME);
+        query.put("omit_empty", "true");
         return api("campaigns/" + segment(campaignId) + "/stats", query);
     }
 

@@ -173,7 +173,7 @@ class SnapchatSignalCollectorTest {
     }
 
     @Test
-    void asksForDayStatsBetweenLocalMidnightsWithThePinnedAttribution() {
+    void asksForDayStatsBetweenLocalMidnightsWithThePinnedAttributionAndNoEmptyDays() {
         allRows(FIXTURE_DAYS);
 
         RecordedRequest request = snap.requests("GET", "/v1/campaigns/" + SALES_PIXEL + "/stats").get(0);
@@ -184,7 +184,8 @@ class SnapchatSignalCollectorTest {
                 "end_time", "2026-09-15T00:00:00.000-07:00",
                 "swipe_up_attribution_window", "28_DAY",
                 "view_attribution_window", "1_DAY",
-                "action_report_time", "impression"));
+                "action_report_time", "impression",
+                "omit_empty", "true"));
         assertThat(request.header("Authorization")).contains("Bearer " + SnapWire.TOKEN);
     }
 
