@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  *       {@code {"users": [{"sub_request_status", "user": {"number_uploaded_users"}}]}} counts the
  *       identifiers taken from the request.</li>
  *   <li>{@code GET /v1/segments/{id}}: the segment as created ({@link SegmentNotes});
- *       {@code approximate_number_users} is the number of members Snap matched to its users ({@link Audiences#matched}) — Snap reports no count of uploaded
- *       identifiers; {@code upload_status} NO_UPLOAD or COMPLETE, {@code targetable_status} READY from
+ *       {@code approximate_number_users} is the number of members Snap matched to its users
+ *       ({@link Audiences#matched}) — Snap reports no count of uploaded identifiers; {@code upload_status} NO_UPLOAD or COMPLETE, {@code targetable_status} READY from
  *       1,000 matched users, TOO_FEW_USERS below.</li>
  * </ul>
  */

@@ -63,7 +63,8 @@ record SnapPaging(int offset, OptionalInt limit) {
     }
 
     private static SnapRefusal invalidLimit(String value) {
-        return SnapRefusal.invalid("Invalid limit: " + value + " (allowed values: " + MIN_LIMIT + "-" + MAX_LIMIT + ")");
+        return SnapRefusal.invalid("Invalid limit: " + value + " (allowed values: " + MIN_LIMIT + "-" + MAX_LIMIT
+                + ")");
     }
 
     private static int decode(String cursor) {
