@@ -68,6 +68,20 @@ class SnapchatErrorsTest {
     }
 
     @Test
+    void namesTheReasonOfEachRefusedEntityOfABatch() {
+        ConnectorException failure = SnapchatErrors.forErrorEnvelope(response(200, """
+                {"request_status":"ERROR","request_id":"r-2","campaigns":[
+                 {"sub_request_status":"SUCCESS","campaign":{"id":"c-1"}},
+                 {"sub_request_status":"ERROR","sub_request_error_reason":"Error code: E3003, message: Resource can not be found"},
+                 {"sub_request_status":"ERROR","sub_request_error_reason":"Error code: E2002, message: Property value is not allowed"}
+                ]}""", Map.of()));
+
+        assertThat(failure.failure()).isEqualTo(Failure.REJECTED);
+        assertThat(failure.getMessage()).startsWith("Error code: E3003, message: Resource can not be found; "
+                + "Error code: E2002, message: Property value is not allowed").contains("request_id r-2");
+    }
+
+    @Test
     void mapsByStatusWhenTheBodyIsNotJson() {
         ConnectorException failure = map(401, "<html>401 Authorization Required</html>");
 

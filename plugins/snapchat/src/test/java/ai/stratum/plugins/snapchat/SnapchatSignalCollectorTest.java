@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SnapchatSignalCollectorTest {
 
@@ -77,6 +79,29 @@ class SnapchatSignalCollectorTest {
                         "WEB_CONVERSION", List.of(new Budget(BudgetPeriod.DAILY, new Money(90_000_000L, "USD")))),
                 new Campaign(AWARENESS, "Awareness | Story Ads | US", EntityStatus.ACTIVE, "AWARENESS",
                         List.of(new Budget(BudgetPeriod.DAILY, new Money(60_000_000L, "USD")))));
+    }
+
+    @ParameterizedTest(name = "objective_v2_type {0} and objective {1} read as {2}")
+    @CsvSource(nullValues = "-", value = {
+            "SALES,                    WEB_CONVERSION,  SALES",
+            "AWARENESS_AND_ENGAGEMENT, -,               AWARENESS_AND_ENGAGEMENT",
+            "-,                        BRAND_AWARENESS, BRAND_AWARENESS",
+            "-,                        -,               ''"
+    })
+    void readsTheCurrentObjectiveBeforeTheDeprecatedOne(String v2Type, String legacy, String expected) {
+        ObjectNode campaign = SnapWire.listedCampaign(SALES_PIXEL);
+        campaign.remove("objective");
+        if (legacy != null) {
+            campaign.put("objective", legacy);
+        }
+        if (v2Type != null) {
+            campaign.putObject("objective_v2_properties").put("objective_v2_type", v2Type);
+        }
+        snap.on("GET", CAMPAIGNS_PATH).respond(WireResponse.json(200,
+                SnapWire.envelope("campaigns", "campaign", List.of(campaign))));
+
+        assertThat(valueOf(collector.campaigns(context, ACCOUNT_ID, null)).items())
+                .extracting(Campaign::objective).containsExactly(expected);
     }
 
     @Test
