@@ -7,6 +7,7 @@ import ai.stratum.sandbox.simulation.SimulatedAccount;
 import ai.stratum.sandbox.simulation.SimulatedCampaign;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -42,7 +43,8 @@ final class SnapEntities {
                 .put("name", account.name())
                 .put("type", "PARTNER")
                 .put("status", "ACTIVE")
-                .put("organization_id", UUID.nameUUIDFromBytes(("org:" + account.accountId()).getBytes()).toString())
+                .put("organization_id", UUID.nameUUIDFromBytes(("org:" + account.accountId())
+                        .getBytes(StandardCharsets.UTF_8)).toString())
                 .put("currency", account.currency())
                 .put("timezone", account.zone().getId())
                 .put("advertiser", account.name());
