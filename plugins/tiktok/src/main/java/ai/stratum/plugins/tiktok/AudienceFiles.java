@@ -1,0 +1,67 @@
+package ai.stratum.plugins.tiktok;
+
+import ai.stratum.plugin.api.IdentifierType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The customer files TikTok's DMP takes: plain text, one hashed identifier per line, uploaded
+ * with {@code POST /open_api/v1.3/dmp/custom_audience/file/upload/} as {@code multipart/form-data}
+ * with the fields {@code advertiser_id}, {@code calculate_type} (the encryption type of every
+ * line), {@code file} and {@code file_signature} (the MD5 hex of the file's bytes, which TikTok
+ * checks).
+ */
+final class AudienceFiles {
+
+    /**
+     * Hashes per uploaded file. TikTok's limits are on file size, far above this; the bound keeps
+     * each request body (a string in memory, 65 bytes a line) near 3 MB.
+     */
+    static final int HASHES_PER_FILE = 50_000;
+
+    static final String UPLOAD_PATH = "dmp/custom_audience/file/upload";
+
+    private AudienceFiles() {
+    }
+
+    /** @return TikTok's {@code calculate_type} for the identifiers */
+    static String calculateType(IdentifierType type) {
+        return switch (type) {
+            case EMAIL_SHA256 -> "EMAIL_SHA256";
+            case PHONE_SHA256 -> "PHONE_SHA256";
+            // TikTok's type for IDFA and GAID alike, lower-cased then hashed as the host does
+            case MOBILE_AD_ID_SHA256 -> "MAID_SHA256";
+        };
+    }
+
+    /** @return the hashes split into files of at most {@value #HASHES_PER_FILE} lines */
+    static List<String> files(List<String> hashes) {
+        List<String> files = new ArrayList<>();
+        for (int from = 0; from < hashes.size(); from += HASHES_PER_FILE) {
+            files.add(String.join("\n", hashes.subList(from, Math.min(hashes.size(), from + HASHES_PER_FILE))));
+        }
+        return files;
+    }
+
+    /** @return the upload form of one file */
+    static MultipartForm uploadForm(String advertiserId, IdentifierType type, String file) {
+        String signature = md5Hex(file);
+        return new MultipartForm("stratum-" + signature)
+                .field("advertiser_id", advertiserId)
+                .field("calculate_type", calculateType(type))
+                .field("file_signature", signature)
+                .file("file", "stratum-" + signature + ".txt", "text/plain", file);
+    }
+
+    static String md5Hex(String file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(file.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
+    }
+}
