@@ -137,8 +137,7 @@ final class ActionPlanner {
             default -> "ad_ids";
         };
         List<MutationCall> calls = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += MAX_IDS_PER_STATUS_CALL) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_STATUS_CALL));
+        for (List<String> batch : Batches.of(ids, MAX_IDS_PER_STATUS_CALL)) {
             ObjectNode body = TikTokJson.object().put("advertiser_id", advertiserId);
             body.set(idsField, TikTokJson.array(batch));
             body.put("operation_status", operationStatus);

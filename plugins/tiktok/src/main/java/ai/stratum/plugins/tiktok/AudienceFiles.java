@@ -4,7 +4,6 @@ import ai.stratum.plugin.api.IdentifierType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -40,11 +39,7 @@ final class AudienceFiles {
 
     /** @return the hashes split into files of at most {@value #HASHES_PER_FILE} lines */
     static List<String> files(List<String> hashes) {
-        List<String> files = new ArrayList<>();
-        for (int from = 0; from < hashes.size(); from += HASHES_PER_FILE) {
-            files.add(String.join("\n", hashes.subList(from, Math.min(hashes.size(), from + HASHES_PER_FILE))));
-        }
-        return files;
+        return Batches.of(hashes, HASHES_PER_FILE).stream().map(lines -> String.join("\n", lines)).toList();
     }
 
     /** @return the upload form of one file */

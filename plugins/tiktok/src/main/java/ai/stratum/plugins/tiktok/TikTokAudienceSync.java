@@ -9,6 +9,7 @@ import ai.stratum.plugin.api.ConnectorException;
 import ai.stratum.plugin.api.IdentifierType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +74,7 @@ public class TikTokAudienceSync implements AudienceSync {
     public CompletionStage<AudienceMatch> match(ConnectorContext context, String accountId, String audienceId) {
         return Stages.attempt(() -> {
             TikTokApi api = new TikTokApi(context);
-            Map<String, String> query = new java.util.LinkedHashMap<>();
+            Map<String, String> query = new LinkedHashMap<>();
             query.put("advertiser_id", accountId);
             query.put("custom_audience_ids", TikTokJson.write(TikTokJson.array(List.of(audienceId))));
             return api.get(GET_PATH, query).thenApply(reply -> {
@@ -86,8 +87,8 @@ public class TikTokAudienceSync implements AudienceSync {
     private static CompletionStage<Void> change(TikTokApi api, AudienceUpdate update, String action, List<String> hashes) {
         List<String> files = AudienceFiles.files(hashes);
         return Stages.sequentially(files, file -> upload(api, update.accountId(), update.identifierType(), file))
-                .thenCompose(paths -> Stages.sequentially(batches(paths), batch -> api.post(UPDATE_PATH,
-                        updateBody(update, action, batch))))
+                .thenCompose(paths -> Stages.sequentially(Batches.of(paths, FILES_PER_UPDATE),
+                        batch -> api.post(UPDATE_PATH, updateBody(update, action, batch))))
                 .thenApply(done -> null);
     }
 
@@ -100,14 +101,6 @@ public class TikTokAudienceSync implements AudienceSync {
                     }
                     return path;
                 });
-    }
-
-    private static List<List<String>> batches(List<String> paths) {
-        List<List<String>> batches = new java.util.ArrayList<>();
-        for (int from = 0; from < paths.size(); from += FILES_PER_UPDATE) {
-            batches.add(paths.subList(from, Math.min(paths.size(), from + FILES_PER_UPDATE)));
-        }
-        return batches;
     }
 
     private static ObjectNode updateBody(AudienceUpdate update, String action, List<String> filePaths) {
