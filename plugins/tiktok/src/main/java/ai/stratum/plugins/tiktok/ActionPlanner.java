@@ -30,7 +30,8 @@ import java.util.Map;
  *       {@code DELETE}, at most {@value #MAX_IDS_PER_STATUS_CALL} ids per call (TikTok's limit),
  *       grouped by level and target status in request order; TikTok has no archived state.</li>
  * </ul>
- * Budgets of ads and of the account do not exist on TikTok.
+ * Ads have no budget on TikTok. (The SPI never sends account-level budgets, bids or statuses
+ * except PAUSE_ALL, which {@link TikTokActionExecutor} plans from the listed campaigns.)
  */
 final class ActionPlanner {
 
@@ -82,8 +83,8 @@ final class ActionPlanner {
             case ADSET -> new MutationCall("adgroup/update", body
                     .put("adgroup_id", change.entityId())
                     .put("budget", TikTokMoney.decimal(budget.amount())));
-            case AD, ACCOUNT -> throw refused("TikTok has no budget on an " + change.entityType().name().toLowerCase()
-                    + "; budgets sit on campaigns and ad groups (" + change.entityId() + ")");
+            case AD, ACCOUNT -> throw refused("this plugin sets budgets on TikTok campaigns and ad groups only, not on "
+                    + change.entityType().name().toLowerCase() + " " + change.entityId());
         };
     }
 

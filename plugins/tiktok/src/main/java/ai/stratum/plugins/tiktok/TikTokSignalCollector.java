@@ -10,6 +10,7 @@ import ai.stratum.plugin.api.SignalCollector;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,6 +44,7 @@ public class TikTokSignalCollector implements SignalCollector {
             return start(api, accountId, cursor, null).thenCompose(at ->
                     TikTokReads.campaigns(api, accountId, at.page()).thenApply(reply -> {
                         List<Campaign> campaigns = CampaignParser.parseAll(reply.data(), at.currency());
+                        context.telemetry().count("tiktok.campaigns.read", campaigns.size(), Map.of());
                         PageInfo pageInfo = PageInfo.of(reply.data(), TikTokReads.CAMPAIGNS);
                         return pageInfo.hasNext()
                                 ? Page.of(campaigns, new PageCursor(at.page() + 1, at.currency(), null).encode())
@@ -64,6 +66,7 @@ public class TikTokSignalCollector implements SignalCollector {
                 return TikTokReads.campaignDays(api, accountId, at.chunkStart(), chunkEnd, at.page())
                         .thenApply(reply -> {
                             List<CampaignDailyPerformance> rows = DailyReportParser.parseAll(reply.data(), at.currency());
+                            context.telemetry().count("tiktok.report.rows", rows.size(), Map.of());
                             PageInfo pageInfo = PageInfo.of(reply.data(), TikTokReads.REPORT);
                             if (pageInfo.hasNext()) {
                                 return Page.of(rows, new PageCursor(at.page() + 1, at.currency(), at.chunkStart()).encode());
