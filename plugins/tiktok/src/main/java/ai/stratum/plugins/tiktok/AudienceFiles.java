@@ -1,18 +1,20 @@
 package ai.stratum.plugins.tiktok;
 
+import ai.stratum.plugin.api.ConnectorException;
 import ai.stratum.plugin.api.IdentifierType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The customer files TikTok's DMP takes: plain text, one hashed identifier per line, uploaded
  * with {@code POST /open_api/v1.3/dmp/custom_audience/file/upload/} as {@code multipart/form-data}
  * with the fields {@code advertiser_id}, {@code calculate_type} (the encryption type of every
  * line), {@code file} and {@code file_signature} (the MD5 hex of the file's bytes, which TikTok
- * checks).
+ * checks). Each upload answers the {@code file_path} that audience create and update calls name.
  */
 final class AudienceFiles {
 
@@ -40,6 +42,23 @@ final class AudienceFiles {
     /** @return the hashes split into files of at most {@value #HASHES_PER_FILE} lines */
     static List<String> files(List<String> hashes) {
         return Batches.of(hashes, HASHES_PER_FILE).stream().map(lines -> String.join("\n", lines)).toList();
+    }
+
+    /**
+     * Uploads the hashes as files, one after the other.
+     *
+     * @return the uploaded files' paths, in order; none for no hashes
+     */
+    static CompletionStage<List<String>> upload(TikTokApi api, String advertiserId, IdentifierType type,
+                                                List<String> hashes) {
+        return Stages.sequentially(files(hashes), file -> api.postMultipart(UPLOAD_PATH, uploadForm(advertiserId, type, file))
+                .thenApply(reply -> {
+                    String path = reply.data().path("file_path").asText("");
+                    if (path.isEmpty()) {
+                        throw ConnectorException.malformedResponse("TikTok's file upload answer has no data.file_path", null);
+                    }
+                    return path;
+                }));
     }
 
     /** @return the upload form of one file */

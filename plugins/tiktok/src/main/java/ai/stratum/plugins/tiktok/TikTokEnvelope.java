@@ -9,9 +9,14 @@ import java.time.Instant;
  * Reads TikTok's response envelope {@code {code, message, request_id, data}}. TikTok answers
  * HTTP 200 for errors too; a non-zero {@code code} is mapped by {@link TikTokErrors}. An HTTP 4xx
  * means the request never reached the API (wrong path or method), so it is a refusal. HTTP 5xx
- * and 429 never arrive here: the host's transport retries them and fails the stage itself.
+ * never arrives here: the host's transport retries it and fails the stage itself. TikTok signals
+ * its rate limits inside a 200, but a gateway in front of it may answer HTTP 429; the host hands a
+ * 429 without {@code Retry-After} over once its own retries run out, and it is a rate limit with
+ * TikTok's per-minute recovery ({@link TikTokRateLimitWait#PER_MINUTE}).
  */
 final class TikTokEnvelope {
+
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private TikTokEnvelope() {
     }
@@ -24,6 +29,10 @@ final class TikTokEnvelope {
      * @throws ConnectorException for every other answer
      */
     static TikTokReply read(HttpTransport.Response response, String what, Instant now) {
+        if (response.status() == TOO_MANY_REQUESTS) {
+            throw ConnectorException.rateLimited("TikTok answered HTTP 429 to " + what
+                    + " after the host's retries, without saying how long to wait", TikTokRateLimitWait.PER_MINUTE);
+        }
         if (!response.isSuccess()) {
             throw ConnectorException.rejected("TikTok answered HTTP " + response.status() + " to " + what,
                     "HTTP_" + response.status());

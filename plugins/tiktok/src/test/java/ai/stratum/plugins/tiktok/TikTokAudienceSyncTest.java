@@ -17,7 +17,9 @@ import ai.stratum.plugin.api.ConnectorContext;
 import ai.stratum.plugin.api.ConnectorException;
 import ai.stratum.plugin.api.ConnectorException.Failure;
 import ai.stratum.plugin.api.IdentifierType;
+import ai.stratum.plugin.api.NewAudience;
 import ai.stratum.plugin.testkit.RecordedRequest;
+import ai.stratum.plugin.testkit.WireResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,7 @@ class TikTokAudienceSyncTest {
     private static final String AUDIENCE = "160000123";
     private static final String UPLOAD = path("dmp/custom_audience/file/upload");
     private static final String UPDATE = path("dmp/custom_audience/update");
+    private static final String CREATE = path("dmp/custom_audience/create");
     private static final Instant NOW = Instant.parse("2026-09-15T03:00:00Z");
 
     private final TikTokTestPlatform tiktok = new TikTokTestPlatform();
@@ -161,7 +165,8 @@ class TikTokAudienceSyncTest {
 
         AudienceMatch match = join(sync.match(context, ADVERTISER, AUDIENCE));
 
-        assertThat(match).isEqualTo(new AudienceMatch(AUDIENCE, 18_400, 18_400, NOW));
+        assertThat(match).as("TikTok reports only the covered users, not the uploaded lines")
+                .isEqualTo(new AudienceMatch(AUDIENCE, OptionalLong.empty(), 18_400, NOW));
         assertThat(tiktok.server.requests().get(0).query()).containsEntry("advertiser_id", ADVERTISER)
                 .containsEntry("custom_audience_ids", "[\"" + AUDIENCE + "\"]");
     }
@@ -174,11 +179,86 @@ class TikTokAudienceSyncTest {
     }
 
     @Test
-    void refusesToCreateAnEmptyAudienceWhichTikTokCannotHold() {
-        ConnectorException failure = failure(sync.createAudience(context, ADVERTISER, "Stratum | High-value buyers"));
+    void createsTheAudienceFromAnUploadedFileOfItsFirstMembers() throws Exception {
+        tiktok.server.on("POST", UPLOAD).respond(doc("dmp.file.upload.response.json"));
+        tiktok.server.on("POST", CREATE).respond(doc("dmp.custom_audience.create.response.json"));
+        String jane = sha256("jane.doe@example.com");
+
+        String audienceId = join(sync.createAudience(context, new NewAudience(ADVERTISER, "Stratum | High-value buyers",
+                IdentifierType.EMAIL_SHA256, List.of(jane))));
+
+        assertThat(audienceId).isEqualTo("160000124");
+        assertThat(tiktok.server.requests()).extracting(RecordedRequest::path).containsExactly(UPLOAD, CREATE);
+        assertThat(tiktok.server.requests("POST", UPLOAD).get(0).body())
+                .contains("name=\"calculate_type\"\r\n\r\nEMAIL_SHA256\r\n", "\r\n\r\n" + jane + "\r\n");
+        RecordedRequest create = tiktok.server.requests("POST", CREATE).get(0);
+        assertThat(create.header("Access-Token")).contains(TOKEN);
+        assertThat(json(create.body())).isEqualTo(json("{\"advertiser_id\":\"" + ADVERTISER + "\","
+                + "\"custom_audience_name\":\"Stratum | High-value buyers\",\"calculate_type\":\"EMAIL_SHA256\","
+                + "\"file_paths\":[\"ad-site-i18n-sg/202609150206087012345678901234567_stratum.txt\"]}"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"EMAIL_SHA256, EMAIL_SHA256", "PHONE_SHA256, PHONE_SHA256", "MOBILE_AD_ID_SHA256, MAID_SHA256"})
+    void createsEachIdentifierKindWithTikToksEncryptionType(IdentifierType type, String calculateType) {
+        tiktok.server.on("POST", UPLOAD).respond(doc("dmp.file.upload.response.json"));
+        tiktok.server.on("POST", CREATE).respond(doc("dmp.custom_audience.create.response.json"));
+
+        join(sync.createAudience(context, new NewAudience(ADVERTISER, "Buyers", type, hashes(3))));
+
+        assertThat(json(tiktok.server.requests("POST", CREATE).get(0).body()).path("calculate_type").asText())
+                .isEqualTo(calculateType);
+    }
+
+    @Test
+    void readsANumericAudienceIdAsItsDigits() {
+        tiktok.server.on("POST", UPLOAD).respond(doc("dmp.file.upload.response.json"));
+        tiktok.server.on("POST", CREATE).respond(WireResponse.json(200,
+                "{\"code\":0,\"message\":\"OK\",\"request_id\":\"r\",\"data\":{\"custom_audience_id\":160000124}}"));
+
+        assertThat(join(sync.createAudience(context, new NewAudience(ADVERTISER, "Buyers", IdentifierType.EMAIL_SHA256,
+                hashes(1))))).isEqualTo("160000124");
+    }
+
+    @Test
+    void failsACreateWhoseAnswerNamesNoAudience() {
+        tiktok.server.on("POST", UPLOAD).respond(doc("dmp.file.upload.response.json"));
+        tiktok.server.on("POST", CREATE).respond(doc("dmp.custom_audience.update.response.json"));
+
+        assertThat(failure(sync.createAudience(context, new NewAudience(ADVERTISER, "Buyers", IdentifierType.EMAIL_SHA256,
+                hashes(1)))).failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
+    }
+
+    @Test
+    void createsNothingWhenTikTokRefusesTheFirstFile() {
+        tiktok.server.on("POST", UPLOAD).respond(error(40909, "The encryption type is unsupported."));
+
+        ConnectorException failure = failure(sync.createAudience(context, new NewAudience(ADVERTISER, "Buyers",
+                IdentifierType.EMAIL_SHA256, hashes(1))));
+
+        assertThat(failure.platformCode()).contains("40909");
+        assertThat(tiktok.server.requests("POST", CREATE)).isEmpty();
+    }
+
+    @Test
+    void passesOnTikToksRefusalOfTheCreate() {
+        tiktok.server.on("POST", UPLOAD).respond(doc("dmp.file.upload.response.json"));
+        tiktok.server.on("POST", CREATE).respond(error(40002, "custom_audience_name: Audience name already exists."));
+
+        ConnectorException failure = failure(sync.createAudience(context, new NewAudience(ADVERTISER, "Buyers",
+                IdentifierType.EMAIL_SHA256, hashes(1))));
 
         assertThat(failure.failure()).isEqualTo(Failure.REJECTED);
-        assertThat(failure.getMessage()).contains("calculate_type", "file_paths");
+        assertThat(failure.platformCode()).contains("40002");
+    }
+
+    @Test
+    void refusesANameLongerThanTikTokTakesBeforeUploadingAnything() {
+        ConnectorException failure = failure(sync.createAudience(context, new NewAudience(ADVERTISER, "b".repeat(129),
+                IdentifierType.EMAIL_SHA256, hashes(1))));
+
+        assertThat(failure.failure()).isEqualTo(Failure.REJECTED);
+        assertThat(failure.getMessage()).contains("128");
         assertThat(tiktok.server.requests()).isEmpty();
     }
 }

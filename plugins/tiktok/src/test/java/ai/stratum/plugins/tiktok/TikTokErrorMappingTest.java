@@ -158,6 +158,17 @@ class TikTokErrorMappingTest {
     }
 
     @Test
+    void reportsA429TheHostHandsOverAsRateLimitedWithThePerMinuteRecovery() {
+        tiktok.server.on("GET", REPORT).respond(WireResponse.of(429, "Too Many Requests"));
+
+        ConnectorException failure = failure(firstReportPage());
+
+        assertThat(failure.failure()).isEqualTo(Failure.RATE_LIMITED);
+        assertThat(failure.retryAfter()).contains(Duration.ofMinutes(5));
+        assertThat(tiktok.server.requests("GET", REPORT)).as("first try and the test policy's two retries").hasSize(3);
+    }
+
+    @Test
     void refusesAnHttpErrorBelow500AsTikTokNeverProcessedTheRequest() {
         tiktok.server.on("GET", REPORT).respond(WireResponse.of(404, "page not found"));
 
