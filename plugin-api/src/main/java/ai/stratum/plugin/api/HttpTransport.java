@@ -127,13 +127,15 @@ public interface HttpTransport {
         }
 
         /**
-         * Shows method and URL only: headers carry tokens.
+         * Shows the method and the URL without its query: headers carry tokens, and some platforms
+         * take secrets, codes and tokens as query parameters, so neither may reach a log.
          *
          * @return for example {@code GET https://graph.facebook.com/v25.0/me}
          */
         @Override
         public String toString() {
-            return method + " " + uri;
+            String query = uri.getRawQuery() == null ? "" : "?…";
+            return method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + query;
         }
     }
 
