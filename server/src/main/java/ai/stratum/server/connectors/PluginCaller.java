@@ -83,18 +83,23 @@ class PluginCaller {
     private <E extends ConnectorExtension, T> Mono<T> attempt(ConnectionSession session, PluginLookup.Found<E> found, String what,
                                                               BiFunction<E, ConnectorContext, CompletionStage<T>> body,
                                                               CallPolicy.Attempts attempts) {
-        CallDescription call = description(session, what, found.descriptor().connectorId());
-        return invoke(found.extension(), contexts.forConnection(session, found.descriptor()), body)
-                .onErrorResume(failure -> {
-                    CallStep step = policy.next(failure, attempts, call);
-                    if (step instanceof CallStep.Retry retry) {
-                        return Mono.delay(retry.delay()).then(attempt(session, found, what, body, attempts.afterWait()));
-                    }
-                    if (step instanceof CallStep.Refresh) {
-                        return refresh(session).then(attempt(session, found, what, body, attempts.afterRefresh()));
-                    }
-                    return failed(session, ((CallStep.Fail) step).failure());
-                });
+        // deferred: each attempt builds its context when it runs, with the credentials as they are then
+        return Mono.defer(() -> {
+            CallDescription call = description(session, what, found.descriptor().connectorId());
+            return invoke(found.extension(), contexts.forConnection(session, found.descriptor()), body)
+                    .onErrorResume(failure -> {
+                        CallStep step = policy.next(failure, attempts, call);
+                        if (step instanceof CallStep.Retry retry) {
+                            return Mono.delay(retry.delay()).then(attempt(session, found, what, body, attempts.afterWait()));
+                        }
+                        if (step instanceof CallStep.Refresh) {
+                            return refresh(session)
+                                    .onErrorResume(ConnectorCallException.class, refreshFailed -> failed(session, refreshFailed))
+                                    .then(attempt(session, found, what, body, attempts.afterRefresh()));
+                        }
+                        return failed(session, ((CallStep.Fail) step).failure());
+                    });
+        });
     }
 
     /**
