@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,11 +46,12 @@ class OAuthService {
     private final PluginCaller caller;
     private final ConnectionService connections;
     private final ActivityFeed activity;
+    private final ConnectorSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     OAuthService(Database database, OAuthStateRepository states, UserRepository users, PluginLookup plugins, PluginCaller caller,
-                 ConnectionService connections, ActivityFeed activity, Clock clock) {
+                 ConnectionService connections, ActivityFeed activity, ConnectorSettings settings, Clock clock) {
         this.database = database;
         this.states = states;
         this.users = users;
@@ -57,6 +59,7 @@ class OAuthService {
         this.caller = caller;
         this.connections = connections;
         this.activity = activity;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -68,6 +71,11 @@ class OAuthService {
         if (plugins.find(platform, OAuthProvider.class).isEmpty()) {
             throw ApiException.badInput("platform", "No installed plugin connects " + platform
                     + " accounts through OAuth (no OAuthProvider); use connectAccount with tokens, or install the plugin");
+        }
+        Map<String, String> client = settings.platform(platform).hostCredentials();
+        if (!client.containsKey(Credentials.CLIENT_ID) || !client.containsKey(Credentials.CLIENT_SECRET)) {
+            throw ApiException.unavailable("OAuth with " + platform + " needs the platform app this server is registered as: set "
+                    + PlatformSettings.variable(platform, "CLIENT_ID") + " and " + PlatformSettings.variable(platform, "CLIENT_SECRET"));
         }
         String state = newState();
         Instant expiresAt = clock.instant().plus(STATE_LIFETIME);

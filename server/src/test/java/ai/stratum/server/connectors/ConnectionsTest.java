@@ -350,6 +350,14 @@ class ConnectionsTest extends ConnectorsIntegrationTest {
         assertThat(field(refused)).isEqualTo(field);
     }
 
+    @Test
+    void oauthNeedsThePlatformAppToBeConfigured() {
+        GraphQLClient.Result refused = tenant.buyer().execute(START, Map.of("p", "SNAPCHAT", "r", "https://app.example/cb", "a", "ads_1"));
+
+        assertThat(refused.errorCode()).isEqualTo("UNAVAILABLE");
+        assertThat(refused.errorMessage()).contains("STRATUM_SNAPCHAT_CLIENT_ID").contains("STRATUM_SNAPCHAT_CLIENT_SECRET");
+    }
+
     private String startOAuth(String account) {
         return tenant.buyer().execute(START, Map.of("p", "META", "r", server.getURI() + "/oauth/callback/meta", "a", account))
                 .assertNoErrors().data("startOAuth.state");

@@ -365,6 +365,31 @@ class SyncTest extends ConnectorsIntegrationTest {
     }
 
     @Test
+    void credentialsMovedFromAnotherConnectionDoNotOpenAndMarkTheConnectionError() throws SQLException {
+        WireAccount.of(account).campaign("c-" + account, "One", "ACTIVE", 1_000_000).serveOn(platform);
+        String donor = connect(tenant.buyer(), account + "_donor", "donor-token", null);
+        String id = connect(tenant.buyer(), account, "own-token", null);
+        try (Connection owner = TestDatabase.ownerConnection(); PreparedStatement copy = owner.prepareStatement(
+                "UPDATE connections SET (credentials, credentials_nonce) = (SELECT credentials, credentials_nonce FROM connections "
+                        + "WHERE id = ?) WHERE id = ?")) {
+            copy.setObject(1, UUID.fromString(donor));
+            copy.setObject(2, UUID.fromString(id));
+            assertThat(copy.executeUpdate()).isEqualTo(1);
+        }
+
+        Map<String, Object> run = syncAndWait(tenant.buyer(), id);
+
+        assertThat(run).containsEntry("status", "FAILED");
+        assertThat((String) run.get("error")).contains("belong to another connection");
+        assertThat(connection(tenant.viewer(), id)).containsEntry("status", "ERROR");
+        assertThat(platform.requests()).isEmpty();
+        connect(tenant.buyer(), account, "own-token-again", null);
+        assertThat(syncAndWait(tenant.buyer(), id)).containsEntry("status", "SUCCEEDED");
+        assertThat(platform.requests("GET", "/v1/" + account + "/campaigns").get(0).header("Authorization"))
+                .contains("Bearer own-token-again");
+    }
+
+    @Test
     void signalHealthMovesWithTheSyncedData() {
         WireAccount.of(account).campaign("c-" + account, "One", "ACTIVE", 1_000_000).daily("c-" + account, 10, 10_000_000, 2, 30_000_000)
                 .serveOn(platform);

@@ -34,12 +34,16 @@ final class WirePlatformPlugin {
     private WirePlatformPlugin() {
     }
 
-    /** Writes the META plugin, and a GOOGLE plugin that only describes itself, into a fresh plugins directory. */
+    /**
+     * Writes the META plugin, a GOOGLE plugin that only describes itself, and a SNAPCHAT plugin with
+     * only an OAuthProvider (whose client the tests leave unconfigured) into a fresh plugins directory.
+     */
     static Path pluginsDirectory() {
         try {
             Path directory = Files.createTempDirectory("stratum-connector-plugins");
             meta().writeTo(directory.resolve("wire-meta.jar"));
             describedOnly("described-google", "described-google", "GOOGLE").writeTo(directory.resolve("described-google.jar"));
+            withOAuthOnly("oauth-snapchat", "oauth-snapchat", "SNAPCHAT").writeTo(directory.resolve("oauth-snapchat.jar"));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,6 +82,43 @@ final class WirePlatformPlugin {
                             }
                         }
                         """.formatted(pkg, connectorId, platform));
+    }
+
+    /** A plugin that describes itself and can build an authorization URL, nothing more. */
+    static TestPluginJar withOAuthOnly(String pluginId, String connectorId, String platform) {
+        String pkg = "test." + pluginId.replace('-', '_');
+        return describedOnly(pluginId, connectorId, platform)
+                .source(pkg + ".OAuth", """
+                        package %s;
+
+                        import ai.stratum.plugin.api.*;
+                        import java.net.URI;
+                        import java.util.concurrent.CompletableFuture;
+                        import java.util.concurrent.CompletionStage;
+
+                        @org.pf4j.Extension
+                        public class OAuth implements OAuthProvider {
+                            @Override
+                            public String connectorId() {
+                                return "%s";
+                            }
+
+                            @Override
+                            public URI authorizationUrl(ConnectorContext context, URI redirectUri, String state) {
+                                return URI.create(context.endpoints().authorization() + "/authorize?state=" + state);
+                            }
+
+                            @Override
+                            public CompletionStage<Credentials> exchangeCode(ConnectorContext context, String code, URI redirectUri) {
+                                return CompletableFuture.failedFuture(ConnectorException.rejected("not in this test", null));
+                            }
+
+                            @Override
+                            public CompletionStage<Credentials> refresh(ConnectorContext context) {
+                                return CompletableFuture.failedFuture(ConnectorException.needsReauth("not in this test"));
+                            }
+                        }
+                        """.formatted(pkg, connectorId));
     }
 
     private static final String INFO = """
