@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** SQL for {@code connections}. Runs on the connection of the caller's transaction. */
@@ -133,7 +134,7 @@ class ConnectionRepository {
         return Sql.of(connection, "UPDATE connections SET last_sync_status = $3, last_error = $4, last_sync_at = $5, "
                                 + "status = CASE WHEN $3 = 'SUCCEEDED' AND status = 'ERROR' THEN 'ACTIVE' ELSE status END "
                                 + "WHERE tenant_id = $1 AND id = $2",
-                        tenant.value(), id, outcome.name(), Sql.nullable(error, String.class), at.atOffset(java.time.ZoneOffset.UTC))
+                        tenant.value(), id, outcome.name(), Sql.nullable(error, String.class), at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +103,7 @@ class OAuthService {
      * @throws OAuthCallbackException (as the Mono's error) when the callback cannot connect anything
      */
     Mono<AccountConnection> complete(String platformName, String code, String state, String error, String errorDescription) {
-        Platform platform = Platform.fromId(platformName.toLowerCase(java.util.Locale.ROOT))
+        Platform platform = Platform.fromId(platformName.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new OAuthCallbackException(404, "Unknown platform '" + platformName + "'"));
         if (state == null || state.isBlank()) {
             throw new OAuthCallbackException(400, "The callback carries no state, so it cannot be matched to a connection "

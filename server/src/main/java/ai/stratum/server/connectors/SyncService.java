@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import java.util.UUID;
 class SyncService {
 
     /** A run RUNNING longer than this was abandoned by a server that stopped. */
-    static final java.time.Duration ABANDONED_AFTER = SyncRunner.MAX_RUN.plusMinutes(5);
+    static final Duration ABANDONED_AFTER = SyncRunner.MAX_RUN.plusMinutes(5);
 
     private final Database database;
     private final ConnectionRepository connections;

@@ -5,6 +5,7 @@ import ai.stratum.server.signals.SignalHealthService;
 import ai.stratum.server.signals.SignalHealthView;
 import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.tenancy.TenantRepository;
+import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
@@ -65,7 +66,7 @@ class SyncWriter {
                 .flatMap(written -> health.publish(tenant, written.health()).thenReturn(written.run()));
     }
 
-    private Mono<SignalHealthView> snapshot(io.r2dbc.spi.Connection connection, AccountConnection account, CollectedAccount collected,
+    private Mono<SignalHealthView> snapshot(Connection connection, AccountConnection account, CollectedAccount collected,
                                             LocalDate today) {
         LocalDate from = today.minusDays(settings.lookbackDays() - 1L);
         return data.dailyTotals(connection, account.tenant(), account.platform(), account.accountId(), from, today)

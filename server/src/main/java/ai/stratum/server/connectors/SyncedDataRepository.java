@@ -13,9 +13,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * SQL for what a sync writes into {@code campaigns} and {@code campaign_daily_performance}: rows
@@ -102,12 +104,12 @@ class SyncedDataRepository {
                 .min(Comparator.comparingInt(budget -> budget.period() == BudgetPeriod.DAILY ? 0 : 1));
     }
 
-    private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> value) {
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
         return rows.stream().map(value).toArray(String[]::new);
     }
 
     private static <T> List<List<T>> batches(List<T> rows) {
-        List<List<T>> batches = new java.util.ArrayList<>();
+        List<List<T>> batches = new ArrayList<>();
         for (int start = 0; start < rows.size(); start += BATCH) {
             batches.add(rows.subList(start, Math.min(rows.size(), start + BATCH)));
         }
