@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
+import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -55,6 +56,7 @@ class ConnectorsFactory {
      * plugin that blocks on a response cannot starve the thread that would deliver it.
      */
     @Singleton
+    @Bean(preDestroy = "close")
     HttpTransports httpTransports(TransportPolicy policy, @Named("connector-io") ExecutorService io, Clock clock) {
         return new HttpTransports(policy, io, clock);
     }
