@@ -3,13 +3,13 @@ package ai.stratum.server.connectors;
 import ai.stratum.connector.host.HttpTransports;
 import ai.stratum.connector.host.TransportPolicy;
 import ai.stratum.server.config.StratumHome;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
-import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
