@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -38,15 +39,17 @@ final class AccountTransport implements HttpTransport {
     private static final int TOO_MANY_REQUESTS = 429;
 
     private final HttpClient client;
+    private final ScheduledExecutorService scheduler;
     private final TransportPolicy policy;
     private final RateLimiter<Response> limiter;
     private final Clock clock;
     private final Telemetry telemetry;
     private final Map<String, String> tags;
 
-    AccountTransport(HttpClient client, TransportPolicy policy, RateLimiter<Response> limiter, Clock clock,
-                     Telemetry telemetry, String accountKey) {
+    AccountTransport(HttpClient client, ScheduledExecutorService scheduler, TransportPolicy policy,
+                     RateLimiter<Response> limiter, Clock clock, Telemetry telemetry, String accountKey) {
         this.client = client;
+        this.scheduler = scheduler;
         this.policy = policy;
         this.limiter = limiter;
         this.clock = clock;
@@ -65,6 +68,7 @@ final class AccountTransport implements HttpTransport {
                 .onRetry(event -> telemetry.count("connector.http.retries", 1, tags))
                 .build();
         return Failsafe.with(retry, limiter)
+                .with(scheduler)
                 .getStageAsync(() -> sendOnce(request))
                 .handle((response, failure) -> outcome(request, response, failure));
     }

@@ -10,15 +10,18 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Hands out the {@link HttpTransport}s plugins send their platform requests through: one shared
  * JDK HTTP client (connection pooling, HTTP/2), and one transport per connected account, bound to
  * that account's rate limit. Safe to share; create one per host.
  */
-public final class HttpTransports {
+public final class HttpTransports implements AutoCloseable {
 
     private final HttpClient client;
+    private final ScheduledExecutorService scheduler;
     private final TransportPolicy policy;
     private final Clock clock;
     private final ConcurrentMap<String, RateLimiter<HttpTransport.Response>> limiters = new ConcurrentHashMap<>();
@@ -32,6 +35,13 @@ public final class HttpTransports {
     public HttpTransports(TransportPolicy policy, Executor executor, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // Failsafe schedules retry delays and rate-limit waits here; the work it runs is only handing a
+        // request to the HTTP client, which never blocks, so two threads serve every account
+        this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "connector-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.client = HttpClient.newBuilder()
                 .connectTimeout(policy.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -51,7 +61,14 @@ public final class HttpTransports {
                                 java.time.Duration.ofSeconds(1))
                         .withMaxWaitTime(policy.requestTimeout())
                         .build());
-        return new AccountTransport(client, policy, limiter, clock, telemetry, accountKey);
+        return new AccountTransport(client, scheduler, policy, limiter, clock,
+                telemetry, accountKey);
+    }
+
+    /** Stops the retry timer; transports handed out fail their retries after this. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
     }
 
     /** @return the policy the transports follow */

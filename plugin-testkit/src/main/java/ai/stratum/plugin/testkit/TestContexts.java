@@ -8,6 +8,9 @@ import ai.stratum.plugin.api.PlatformEndpoints;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -31,6 +34,8 @@ public final class TestContexts {
         return thread;
     });
 
+    private static final Map<List<Object>, HttpTransports> SHARED = new ConcurrentHashMap<>();
+
     private final HttpTransports transports;
     private final Clock clock;
 
@@ -39,7 +44,8 @@ public final class TestContexts {
      * @param clock  the clock the context hands the plugin
      */
     public TestContexts(TransportPolicy policy, Clock clock) {
-        this.transports = new HttpTransports(policy, EXECUTOR, clock);
+        // one per policy and clock for the whole test run: each holds an HTTP client and timer threads
+        this.transports = SHARED.computeIfAbsent(List.of(policy, clock), key -> new HttpTransports(policy, EXECUTOR, clock));
         this.clock = clock;
     }
 

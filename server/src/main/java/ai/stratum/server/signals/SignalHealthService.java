@@ -70,6 +70,34 @@ public class SignalHealthService {
                 .flatMap(view -> feed.publish(tenant, view).thenReturn(view));
     }
 
+    /**
+     * Stores the snapshot a connector sync built, inside the sync's transaction, and re-records the
+     * day's history as {@link #ingest} does. The sync owns the EMQ readings, data time, platform
+     * revenue and daily metrics; the analytics revenue and CDP score come from other sources, so
+     * the ones already stored are kept. Publish the returned health with {@link #publish} once the
+     * transaction has committed.
+     */
+    public Mono<SignalHealthView> recordSynced(Connection connection, TenantId tenant, SignalSnapshot synced) {
+        Instant now = clock.instant();
+        return signals.find(connection, tenant, synced.platform(), synced.accountId())
+                .map(stored -> new SignalSnapshot(synced.platform(), synced.accountId(), synced.emqScores(), synced.lastReceivedAt(),
+                        synced.platformRevenue(), stored.analyticsRevenue(), synced.current(), synced.history(), stored.cdpEmqScore()))
+                .defaultIfEmpty(synced)
+                .flatMap(snapshot -> signals.upsert(connection, tenant, snapshot)
+                        .then(contexts.load(connection, tenant))
+                        .flatMap(context -> {
+                            HealthComputer computer = new HealthComputer(context.settings(), context.flags(), now);
+                            SignalHealth health = computer.account(snapshot);
+                            return recordDay(connection, tenant, context, computer, snapshot.platform()).thenReturn(health);
+                        }))
+                .map(SignalHealthView::of);
+    }
+
+    /** Tells subscribers of {@code signalHealthUpdated} about an account's new health. */
+    public Mono<Void> publish(TenantId tenant, SignalHealthView health) {
+        return feed.publish(tenant, health);
+    }
+
     public Mono<SignalHealthView> health(Caller caller, Optional<Platform> platform, Optional<String> accountId) {
         if (accountId.isPresent() && platform.isEmpty()) {
             throw ApiException.badInput("accountId", "accountId needs its platform");

@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 /**
  * Builds a real PF4J plugin jar the way the plugin modules' build does: sources compiled against
  * plugin-api and PF4J with PF4J's annotation processor (which writes META-INF/extensions.idx),
- * packed with the descriptor in the manifest.
+ * packed with the descriptor in the manifest. Public so that other features' tests can load real
+ * plugins too.
  */
-final class TestPluginJar {
+public final class TestPluginJar {
 
     private final Map<String, String> manifest = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
@@ -44,40 +45,40 @@ final class TestPluginJar {
         manifest.put("Plugin-Requires", "^1.0.0");
     }
 
-    static TestPluginJar plugin(String pluginId) {
+    public static TestPluginJar plugin(String pluginId) {
         return new TestPluginJar(pluginId);
     }
 
     /** Names the Plugin-Class without providing it. */
-    TestPluginJar pluginClass(String className) {
+    public TestPluginJar pluginClass(String className) {
         manifest.put("Plugin-Class", className);
         return this;
     }
 
-    TestPluginJar requires(String range) {
+    public TestPluginJar requires(String range) {
         manifest.put("Plugin-Requires", range);
         return this;
     }
 
     /** Declares PF4J plugin dependencies, for example {@code other@>=1.0.0}. */
-    TestPluginJar dependsOn(String dependencies) {
+    public TestPluginJar dependsOn(String dependencies) {
         manifest.put("Plugin-Dependencies", dependencies);
         return this;
     }
 
     /** Adds a class, given its fully qualified name and its source. */
-    TestPluginJar source(String className, String source) {
+    public TestPluginJar source(String className, String source) {
         sources.put(className, source);
         return this;
     }
 
     /** Packs copies of the server's own class files into the jar, as a careless plugin build would. */
-    TestPluginJar bundling(Class<?>... hostClasses) {
+    public TestPluginJar bundling(Class<?>... hostClasses) {
         bundledHostClasses.addAll(List.of(hostClasses));
         return this;
     }
 
-    Path writeTo(Path jar) throws IOException {
+    public Path writeTo(Path jar) throws IOException {
         // built outside the jar's directory, which is often the plugins directory under test
         Path work = Files.createTempDirectory("stratum-test-plugin-");
         try {

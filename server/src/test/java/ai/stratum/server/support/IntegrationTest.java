@@ -40,6 +40,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("stratum.admin.password", ADMIN_PASSWORD);
         // the half-hourly autopilot would act on other tests' tenants mid-test; tests run it explicitly
         properties.put("stratum.autopilot.enabled", "false");
+        // likewise the scheduled connector syncs; tests start syncs explicitly
+        properties.put("stratum.sync.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }
