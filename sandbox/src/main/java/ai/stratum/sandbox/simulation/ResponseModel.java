@@ -11,13 +11,15 @@ import java.time.DayOfWeek;
  *   <li>Creative fatigue: CTR decays from its fresh value towards half of it, halving the gap every
  *   {@code halfLife} days.</li>
  *   <li>Late conversions: of a day's final purchases, the share reported {@code n} days later is
- *   {@code 1 - e^(-(n + 1) / 1.2)}: about 57 % the same day, 81 % the next, over 99 % after a week.</li>
+ *   {@code 1 - e^(-(n + 1) / 1.2)}: about 57 % the same day, 81 % the next, 99 % after five days;
+ *   from the seventh day (the end of a common 7-day attribution window) every purchase is in.</li>
  * </ul>
  */
 public final class ResponseModel {
 
     private static final double[] WEEKLY_DEMAND = {0.94, 0.96, 1.0, 1.02, 1.06, 1.09, 0.98};
     private static final double CONVERSION_LAG_DAYS = 1.2;
+    private static final long ATTRIBUTION_WINDOW_DAYS = 7;
 
     private ResponseModel() {
     }
@@ -41,6 +43,9 @@ public final class ResponseModel {
     public static double reportedShare(long daysSince) {
         if (daysSince < 0) {
             return 0;
+        }
+        if (daysSince >= ATTRIBUTION_WINDOW_DAYS) {
+            return 1;
         }
         return 1 - Math.exp(-(daysSince + 1) / CONVERSION_LAG_DAYS);
     }

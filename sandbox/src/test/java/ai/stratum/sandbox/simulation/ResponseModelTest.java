@@ -26,9 +26,15 @@ class ResponseModelTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 0.57", "1, 0.81", "2, 0.92", "7, 0.999"})
+    @CsvSource({"0, 0.57", "1, 0.81", "2, 0.92", "6, 0.997", "7, 1.0", "60, 1.0"})
     void lateConversionsArriveOverAboutAWeek(long daysSince, double share) {
         assertThat(ResponseModel.reportedShare(daysSince)).isCloseTo(share, within(0.01));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyConversionIsInOnceTheAttributionWindowHasPassed() {
+        assertThat(ResponseModel.reportedShare(7)).isEqualTo(1.0);
+        assertThat(ResponseModel.reportedShare(6)).isLessThan(1.0);
     }
 
     @ParameterizedTest
