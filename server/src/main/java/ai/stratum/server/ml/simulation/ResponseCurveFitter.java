@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>For a fixed {@code b} the model is linear in {@code a}, so the fitter first profiles {@code b} over
  * a fine log-spaced grid: each point's best {@code a}, its standard error and its squared error. That
- * grid is the posterior the simulator draws from ({@link FittedResponseCurve}). The least-squares curve
+ * grid is what the simulator draws the curve's uncertainty from ({@link FittedResponseCurve}). The least-squares curve
  * itself is then polished from the grid's best point by Commons Math's Levenberg-Marquardt over
  * {@code (ln a, ln b)}, so both stay positive.
  *
