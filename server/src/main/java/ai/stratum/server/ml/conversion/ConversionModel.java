@@ -1,0 +1,200 @@
+package ai.stratum.server.ml.conversion;
+
+import ai.stratum.server.ml.training.ModelArtifact;
+import ai.stratum.server.ml.training.ModelType;
+import smile.base.cart.InternalNode;
+import smile.base.cart.Node;
+import smile.base.cart.RegressionNode;
+import smile.classification.GradientTreeBoost;
+import smile.data.Tuple;
+import smile.data.type.StructType;
+import smile.regression.RegressionTree;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A trained conversion predictor: Smile's two-class gradient-boosted trees, read directly.
+ *
+ * <p>Smile's binary boosting model is {@code F(x) = b + η Σ tree_t(x)} with labels ±1, and
+ * {@code P(convert) = 1 / (1 + e^(-2F))}: its log-odds are {@code 2F}. The model walks the trees itself
+ * rather than through Smile's {@code predict}, for two reasons:
+ * <ul>
+ *   <li>{@code topFactors} are per-prediction SHAP values. Smile's own
+ *   {@code GradientTreeBoost.shap} averages the trees' SHAP values instead of weighting them by
+ *   {@code η} and leaves out the intercept, so its values do not add up to any prediction. Here each
+ *   tree's exact TreeSHAP values ({@code CART.shap}) are summed, times {@code 2η}: they add up to the
+ *   session's log-odds minus the base log-odds, {@code 2(b + η Σ E[tree_t])}, where {@code E[tree_t]} is
+ *   the tree's mean output over its training rows — the "average session".</li>
+ *   <li>Smile's {@code predict} goes through its {@code Formula}, whose schema binding is not safe to
+ *   share between threads; the trees themselves are read-only.</li>
+ * </ul>
+ */
+public final class ConversionModel {
+
+    static final String INTERCEPT = "intercept";
+    static final String SHRINKAGE = "shrinkage";
+    /** How many factors a prediction lists, as the seed's {@code factors[:5]}. */
+    public static final int TOP_FACTORS = 5;
+    /** What may be deserialised from a stored model: Smile's classes and the JDK's basic types, nothing else. */
+    private static final String SERIAL_FILTER = "maxdepth=200;maxarray=10000000;smile.**;java.lang.*;java.util.*;!*";
+
+    private final GradientTreeBoost boost;
+    private final RegressionTree[] trees;
+    private final double intercept;
+    private final double shrinkage;
+    private final StructType schema;
+    private final double baseLogOdds;
+
+    ConversionModel(GradientTreeBoost boost, double intercept, double shrinkage) {
+        this.boost = boost;
+        this.trees = boost.trees();
+        this.intercept = intercept;
+        this.shrinkage = shrinkage;
+        this.schema = trees[0].schema();
+        double expected = 0;
+        for (RegressionTree tree : trees) {
+            expected += expectedOutput(tree.root());
+        }
+        this.baseLogOdds = 2 * (intercept + shrinkage * expected);
+    }
+
+    /**
+     * @param session a session
+     * @return its conversion probability, the seed's confidence, and the five inputs that moved it most
+     */
+    public ConversionPrediction predict(SessionFeatures session) {
+        double[] row = SessionEncoding.encode(session);
+        double probability = probability(logOdds(row));
+        double[] contributions = contributions(row);
+        List<ConversionFactor> factors = new ArrayList<>(SessionEncoding.WIDTH);
+        for (int i = 0; i < SessionEncoding.WIDTH; i++) {
+            factors.add(new ConversionFactor(SessionEncoding.COLUMNS.get(i), contributions[i],
+                    SessionEncoding.display(i, row[i])));
+        }
+        factors.sort(Comparator.comparingDouble((ConversionFactor f) -> Math.abs(f.impact())).reversed());
+        return new ConversionPrediction(probability, Math.max(probability, 1 - probability),
+                factors.subList(0, TOP_FACTORS));
+    }
+
+    /** @return the log-odds of converting for an encoded row */
+    public double logOdds(double[] row) {
+        Tuple tuple = Tuple.of(row, schema);
+        double f = intercept;
+        for (RegressionTree tree : trees) {
+            f += shrinkage * tree.predict(tuple);
+        }
+        return 2 * f;
+    }
+
+    /** @return the conversion probability for an encoded row */
+    public double probabilityOf(double[] row) {
+        return probability(logOdds(row));
+    }
+
+    /**
+     * Each column's SHAP contribution to the row's log-odds; they add up to
+     * {@code logOdds(row) - baseLogOdds()}.
+     */
+    public double[] contributions(double[] row) {
+        Tuple tuple = Tuple.of(row, schema);
+        double[] phi = new double[SessionEncoding.WIDTH];
+        for (RegressionTree tree : trees) {
+            double[] treePhi = tree.shap(tuple);
+            for (int i = 0; i < phi.length; i++) {
+                phi[i] += treePhi[i];
+            }
+        }
+        for (int i = 0; i < phi.length; i++) {
+            phi[i] *= 2 * shrinkage;
+        }
+        return phi;
+    }
+
+    /** @return the log-odds of the average training session, which the contributions start from */
+    public double baseLogOdds() {
+        return baseLogOdds;
+    }
+
+    /** @return Smile's model, for checks against Smile's own prediction */
+    GradientTreeBoost smileModel() {
+        return boost;
+    }
+
+    static double probability(double logOdds) {
+        return 1 / (1 + Math.exp(-logOdds));
+    }
+
+    /** A tree's mean output weighted as TreeSHAP weights its branches: by the training rows down each. */
+    private static double expectedOutput(Node node) {
+        if (node instanceof InternalNode split) {
+            double trueSize = split.trueChild().size();
+            double falseSize = split.falseChild().size();
+            return (trueSize * expectedOutput(split.trueChild()) + falseSize * expectedOutput(split.falseChild()))
+                    / (trueSize + falseSize);
+        }
+        return ((RegressionNode) node).output();
+    }
+
+    /** @return the stored form: Smile's model serialised, its intercept and shrinkage beside it */
+    public ModelArtifact toArtifact() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(INTERCEPT, String.format(Locale.ROOT, "%.17g", intercept));
+        properties.put(SHRINKAGE, String.format(Locale.ROOT, "%.17g", shrinkage));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(boost);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ModelArtifact(ModelType.CONVERSION, SessionEncoding.VERSION, properties, bytes.toByteArray());
+    }
+
+    /**
+     * @param artifact what {@link #toArtifact()} made
+     * @return the model
+     * @throws IllegalArgumentException when it is not a conversion model of this encoding, or its trees do not
+     *                                  reproduce Smile's own probabilities with the stored intercept and shrinkage
+     */
+    public static ConversionModel fromArtifact(ModelArtifact artifact) {
+        if (artifact.type() != ModelType.CONVERSION || artifact.encodingVersion() != SessionEncoding.VERSION) {
+            throw new IllegalArgumentException("not a conversion model of encoding " + SessionEncoding.VERSION + ": "
+                    + artifact.type() + " encoding " + artifact.encodingVersion());
+        }
+        GradientTreeBoost boost;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(artifact.payload()))) {
+            in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(SERIAL_FILTER));
+            boost = (GradientTreeBoost) in.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("the conversion model's trees are unreadable", e);
+        }
+        ConversionModel model = new ConversionModel(boost, Double.parseDouble(artifact.property(INTERCEPT)),
+                Double.parseDouble(artifact.property(SHRINKAGE)));
+        model.requireAgreesWithSmile(new double[SessionEncoding.WIDTH]);
+        return model;
+    }
+
+    /** Guards the tree walk: its probability must be Smile's own, or the stored numbers are wrong. */
+    void requireAgreesWithSmile(double[] row) {
+        double[] posteriori = new double[2];
+        synchronized (boost) {
+            boost.predict(Tuple.of(row, schema), posteriori);
+        }
+        double ours = probabilityOf(row);
+        if (Math.abs(ours - posteriori[1]) > 1e-9) {
+            throw new IllegalArgumentException("the conversion model's intercept or shrinkage does not match its trees: "
+                    + ours + " vs Smile's " + posteriori[1]);
+        }
+    }
+}
