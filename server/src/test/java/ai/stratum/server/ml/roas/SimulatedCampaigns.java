@@ -67,8 +67,33 @@ public final class SimulatedCampaigns {
     public static Rows generate(long seed, int accounts, int campaignsPerAccount, int historyDays) {
         RoasDataset.Builder rows = new RoasDataset.Builder();
         List<Double> truth = new ArrayList<>();
-        Clock clock = Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         LocalDate settledFrom = TODAY.minusDays(7);
+        for (Simulated campaign : campaigns(seed, accounts, campaignsPerAccount, historyDays, TODAY)) {
+            Map<LocalDate, CampaignDay> byDate = new HashMap<>();
+            campaign.history().days().forEach(d -> byDate.put(d.date(), d));
+            CampaignProfile p = campaign.profile();
+            CampaignHistoryFeatures.addRows(campaign.history(), settledFrom, facts(p, campaign.history().days()), rows, date -> {
+                double spend = byDate.get(date).spend();
+                truth.add(ResponseModel.revenue(spend, p.maxDailyRevenue() * ResponseModel.weeklyDemand(date.getDayOfWeek()),
+                        p.saturationSpend()) / spend);
+            });
+        }
+        return new Rows(rows.build(), truth.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * The simulated campaigns themselves, with their daily performance as reported on {@code today}.
+     *
+     * @param seed                makes the portfolio reproducible
+     * @param accounts            how many accounts
+     * @param campaignsPerAccount campaigns in each
+     * @param historyDays         days of history before {@code today}
+     * @param today               the day the accounts report on
+     * @return each campaign's true profile and history
+     */
+    public static List<Simulated> campaigns(long seed, int accounts, int campaignsPerAccount, int historyDays, LocalDate today) {
+        Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        List<Simulated> all = new ArrayList<>();
         for (int a = 0; a < accounts; a++) {
             long accountSeed = seed * 1_000 + a;
             AccountSpec spec = new AccountSpec("act_" + accountSeed, "Simulated " + accountSeed, "USD", ZoneOffset.UTC,
@@ -77,31 +102,30 @@ public final class SimulatedCampaigns {
             Platform platform = Platform.values()[a % Platform.values().length];
             SplittableRandom random = new SplittableRandom(accountSeed);
             for (SimulatedCampaign campaign : account.campaigns()) {
-                movesBudget(campaign, random, TODAY.minusDays(historyDays));
-                List<DayOutcome> outcomes = account.report(campaign.id(), TODAY.minusDays(historyDays), TODAY);
+                movesBudget(campaign, random, today.minusDays(historyDays), today);
+                List<DayOutcome> outcomes = account.report(campaign.id(), today.minusDays(historyDays), today);
                 List<CampaignDay> days = new ArrayList<>(outcomes.size());
                 for (DayOutcome o : outcomes) {
                     days.add(CampaignDay.ofMicros(o.date(), o.spendMicros(), o.revenueMicros(), o.impressions(),
                             o.clicks(), o.conversions()));
                 }
-                CampaignHistory history = new CampaignHistory(platform, campaign.id(), days);
-                Map<LocalDate, CampaignDay> byDate = new HashMap<>();
-                days.forEach(d -> byDate.put(d.date(), d));
-                CampaignProfile p = campaign.profile();
-                CampaignHistoryFeatures.addRows(history, settledFrom, facts(campaign.profile(), days), rows, date -> {
-                    double spend = byDate.get(date).spend();
-                    truth.add(ResponseModel.revenue(spend, p.maxDailyRevenue() * ResponseModel.weeklyDemand(date.getDayOfWeek()),
-                            p.saturationSpend()) / spend);
-                });
+                all.add(new Simulated(campaign.profile(), new CampaignHistory(platform, campaign.id(), days)));
             }
         }
-        return new Rows(rows.build(), truth.stream().mapToDouble(Double::doubleValue).toArray());
+        return all;
+    }
+
+    /**
+     * @param profile the campaign's true response
+     * @param history its daily performance
+     */
+    public record Simulated(CampaignProfile profile, CampaignHistory history) {
     }
 
     /** Weekly budget tests: a third of the weeks move the budget to 0.6-1.5 times its base. */
-    private static void movesBudget(SimulatedCampaign campaign, SplittableRandom random, LocalDate from) {
+    private static void movesBudget(SimulatedCampaign campaign, SplittableRandom random, LocalDate from, LocalDate today) {
         double base = campaign.profile().dailyBudget();
-        for (LocalDate week = from; week.isBefore(TODAY); week = week.plusDays(7)) {
+        for (LocalDate week = from; week.isBefore(today); week = week.plusDays(7)) {
             if (random.nextDouble() < 0.35) {
                 campaign.setDailyBudget(Math.round(base * (0.6 + 0.9 * random.nextDouble()) * 100) * 10_000L, week);
             }
