@@ -4,31 +4,38 @@ import ai.stratum.server.config.StratumHome;
 import ai.stratum.server.database.DatabaseServer;
 import ai.stratum.server.database.DatabaseServers;
 import ai.stratum.server.database.Migrations;
+import ai.stratum.server.ml.cli.MlCommand;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Starts Stratum: the database first (embedded unless {@code DATABASE_URL} names one), its
- * migrations, then the Micronaut application on top.
+ * migrations, then the Micronaut application on top. With {@code ml} as the first argument it runs the
+ * ML command line instead ({@link MlCommand}) and exits, without starting the server.
  */
 public final class Application {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private Application() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && "ml".equals(args[0])) {
+            // before anything logs: the command's JSON owns standard output
+            System.setProperty("logback.configurationFile", "logback-cli.xml");
+            System.exit(new MlCommand(System.out, System.err, System.getenv()).run(Arrays.asList(args).subList(1, args.length)));
+        }
+        Logger log = LoggerFactory.getLogger(Application.class);
         Map<String, String> env = System.getenv();
         StratumHome home = StratumHome.from(env);
         DatabaseServer database = DatabaseServers.fromEnvironment(env, home);
         try {
             var migrated = Migrations.migrate(database.url());
-            LOG.info("event=database_ready database=\"{}\" migrationsApplied={} schemaVersion={}",
+            log.info("event=database_ready database=\"{}\" migrationsApplied={} schemaVersion={}",
                     database.description(), migrated.migrationsExecuted, migrated.targetSchemaVersion);
             ApplicationContext context = Micronaut.build(args)
                     .mainClass(Application.class)

@@ -17,19 +17,11 @@ import java.util.UUID;
 
 /**
  * SQL of {@code model_registry}. Registering and activating take a transaction-scoped advisory lock on
- * the tenant and type first, so concurrent registrations number their versions one after the other and
- * never leave two versions active.
+ * the tenant and type first ({@link ModelRegistrySql}), so concurrent registrations number their versions
+ * one after the other and never leave two versions active.
  */
 @Singleton
 class ModelRegistryRepository {
-
-    /** The statements, shared with the command line's JDBC path ({@code ml train --tenant}). */
-    static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('model_registry:' || $1 || ':' || $2))";
-    static final String RETIRE = "UPDATE model_registry SET active = false WHERE tenant_id = $1 AND model_type = $2 AND active";
-    static final String INSERT = "INSERT INTO model_registry (tenant_id, model_type, version, active, metrics, training_rows, "
-            + "test_rows, source, training_job_id, artifact, revision, created_by) "
-            + "SELECT $1, $2, coalesce(max(version), 0) + 1, true, $3::jsonb, $4, $5, $6, $7, $8, $9, $10 "
-            + "FROM model_registry WHERE tenant_id = $1 AND model_type = $2 RETURNING version, created_at";
 
     private static final String COLUMNS = "model_type, version, active, metrics::text AS metrics, training_rows, test_rows, "
             + "source, training_job_id, revision, created_at";
@@ -40,8 +32,8 @@ class ModelRegistryRepository {
                              Optional<UUID> createdBy) {
         String revision = ModelInfo.revisionOf(artifact);
         return lock(connection, tenant, type)
-                .then(Sql.of(connection, RETIRE, tenant.value(), type.name()).update())
-                .then(Sql.of(connection, INSERT, tenant.value(), type.name(), metrics.toJson(), trainingRows, testRows,
+                .then(Sql.of(connection, ModelRegistrySql.RETIRE, tenant.value(), type.name()).update())
+                .then(Sql.of(connection, ModelRegistrySql.INSERT, tenant.value(), type.name(), metrics.toJson(), trainingRows, testRows,
                                 source.name(), Sql.nullable(trainingJobId.orElse(null), UUID.class), ByteBuffer.wrap(artifact),
                                 revision, Sql.nullable(createdBy.orElse(null), UUID.class))
                         .row(row -> new ModelInfo(type, ModelScope.TENANT, row.get("version", Integer.class), true, revision,
@@ -53,7 +45,7 @@ class ModelRegistryRepository {
     Mono<ModelInfo> activate(Connection connection, TenantId tenant, ModelType type, int version) {
         return lock(connection, tenant, type)
                 .then(find(connection, tenant, type, version))
-                .flatMap(found -> Sql.of(connection, RETIRE, tenant.value(), type.name()).update()
+                .flatMap(found -> Sql.of(connection, ModelRegistrySql.RETIRE, tenant.value(), type.name()).update()
                         .then(Sql.of(connection, "UPDATE model_registry SET active = true WHERE tenant_id = $1 "
                                 + "AND model_type = $2 AND version = $3", tenant.value(), type.name(), version).update())
                         .thenReturn(found.withActive(true)));
@@ -94,7 +86,7 @@ class ModelRegistryRepository {
     }
 
     private static Mono<Long> lock(Connection connection, TenantId tenant, ModelType type) {
-        return Sql.of(connection, LOCK, tenant.toString(), type.name()).update();
+        return Sql.of(connection, ModelRegistrySql.LOCK, tenant.toString(), type.name()).update();
     }
 
     private static ModelInfo info(Readable row) {
