@@ -115,7 +115,7 @@ public final class MlCommand {
         int testRows;
         if (type == ModelType.ROAS) {
             RoasDataset data = ModelCsv.roas(csv);
-            RoasTraining training = new RoasTrainer(RoasTrainer.Settings.SEED.withThreads(threads())).train(data, TrainingProgress.NONE);
+            RoasTraining training = new RoasTrainer(RoasTrainer.Settings.SEED.withThreads(threads(data.rows()))).train(data, TrainingProgress.NONE);
             artifact = training.model().toArtifact();
             metrics = ModelMetrics.regression(training.test().metrics(), training.test().intervalCoverage(),
                     training.test().meanIntervalWidth());
@@ -160,7 +160,7 @@ public final class MlCommand {
             RoasDataset train = ModelCsv.roas(trainFile);
             RoasDataset test = ModelCsv.roas(testFile);
             requireRows(testFile, test.rows());
-            RoasTrainer.Fitted fitted = new RoasTrainer(RoasTrainer.Settings.SEED.withThreads(threads())).fit(train, TrainingProgress.NONE);
+            RoasTrainer.Fitted fitted = new RoasTrainer(RoasTrainer.Settings.SEED.withThreads(threads(train.rows()))).fit(train, TrainingProgress.NONE);
             RoasEvaluation evaluation = RoasTrainer.evaluate(fitted.model(), test);
             report.put("trainingRows", fitted.fitRows() + fitted.calibrationRows());
             report.put("testRows", test.rows());
@@ -225,8 +225,12 @@ public final class MlCommand {
         }
     }
 
-    private static int threads() {
-        return Runtime.getRuntime().availableProcessors();
+    /**
+     * One thread per 50,000 rows, up to the cores: on small files XGBoost's threads cost more to wake each
+     * round than they save, badly so on a busy machine.
+     */
+    static int threads(int rows) {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), rows / 50_000));
     }
 
     /** Bad arguments. */

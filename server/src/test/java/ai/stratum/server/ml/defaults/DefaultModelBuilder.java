@@ -23,13 +23,21 @@ import java.util.Properties;
  * execution in {@code server/pom.xml}, after the test classes compile), with the test class path, where
  * the sandbox simulator and the dataset are.
  *
- * <p>Training both takes about 10 s on two cores, so it is skipped when nothing it depends on changed:
+ * <p>Training both takes seconds to tens of seconds, with the machine's load, so it is skipped when nothing
+ * it depends on changed:
  * the SHA-256 of the ML and simulator classes, the dataset and the names (versions) of the libraries on
  * the class path is kept beside the models and compared first.
  *
  * <p>Usage: {@code DefaultModelBuilder <output directory> [--force]}.
  */
 public final class DefaultModelBuilder {
+
+    /**
+     * XGBoost's threads for the default ROAS model: one. Measured on the shared 2-core machine, two threads
+     * trained the 59,000 rows no faster when idle and up to ten times slower when other builds kept the
+     * cores busy (each tree waits for every thread).
+     */
+    static final int THREADS = 1;
 
     private DefaultModelBuilder() {
     }
@@ -45,9 +53,8 @@ public final class DefaultModelBuilder {
             return;
         }
         Files.createDirectories(out);
-        int threads = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
-        RoasTraining roas = new RoasTrainer(RoasTrainer.Settings.SEED.withThreads(threads))
+        RoasTraining roas = new RoasTrainer(RoasTrainer.Settings.SEED.withThreads(THREADS))
                 .train(DefaultTrainingData.roas(), TrainingProgress.NONE);
         write(out, ModelType.ROAS, roas.model().toArtifact(), ModelMetrics.regression(roas.test().metrics(),
                 roas.test().intervalCoverage(), roas.test().meanIntervalWidth()), roas.trainingRows(),
