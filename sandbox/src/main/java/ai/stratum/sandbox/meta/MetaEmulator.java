@@ -35,7 +35,11 @@ public final class MetaEmulator implements PlatformEmulator {
 
     private final LoginEndpoints login = new LoginEndpoints();
     private final GraphRouter router = new GraphRouter(new AdSetStatuses());
-    /** The clock of the platform last served, for the times in the expired-session message. */
+    /**
+     * The clock of the platform last served, for the times in Meta's expired-session message: a fault
+     * is answered without the platform's state, so the emulator keeps the clock of the last request it
+     * handled (the system clock before the first).
+     */
     private volatile Clock clock = Clock.systemUTC();
 
     @Override
