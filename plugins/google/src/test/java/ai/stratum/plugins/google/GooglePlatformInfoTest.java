@@ -17,12 +17,12 @@ class GooglePlatformInfoTest {
     private final ConnectorDescriptor descriptor = new GooglePlatformInfo().descriptor();
 
     @Test
-    void describesTheGoogleAdsApiVersion22() {
+    void describesTheGoogleAdsApiVersion26() {
         assertThat(descriptor.connectorId()).isEqualTo("google-ads");
         assertThat(descriptor.kind()).isEqualTo(ConnectorKind.AD_PLATFORM);
         assertThat(descriptor.platform()).contains(Platform.GOOGLE);
         assertThat(descriptor.displayName()).isEqualTo("Google Ads API");
-        assertThat(descriptor.apiVersion()).isEqualTo("v22");
+        assertThat(descriptor.apiVersion()).isEqualTo("v26");
         assertThat(descriptor.defaultEndpoints()).isEqualTo(PlatformEndpoints.of("https://googleads.googleapis.com", "https://accounts.google.com", "https://oauth2.googleapis.com"));
     }
 
