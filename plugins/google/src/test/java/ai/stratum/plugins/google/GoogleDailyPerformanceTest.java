@@ -142,6 +142,19 @@ class GoogleDailyPerformanceTest {
     }
 
     @Test
+    void rejectsAConfiguredLoginCustomerIdThatIsNotACustomerIdBeforeAnyRequest() {
+        Credentials badLogin = Credentials.of(Map.of(Credentials.ACCESS_TOKEN, GoogleWire.ACCESS_TOKEN,
+                GoogleCredentialKeys.LOGIN_CUSTOMER_ID, "mcc-main"));
+
+        var failure = failure(collector.dailyPerformance(GoogleWire.context(google, badLogin), GoogleWire.CUSTOMER,
+                FIXTURE_DAYS, null));
+
+        assertThat(failure.failure()).isEqualTo(Failure.REJECTED);
+        assertThat(failure.getMessage()).contains(GoogleCredentialKeys.LOGIN_CUSTOMER_ID).doesNotContain("mcc-main");
+        assertThat(google.requests()).isEmpty();
+    }
+
+    @Test
     void acceptsAnAccountIdWrittenWithDashes() {
         serveDaily("google/searchstream.response.json");
 
