@@ -25,11 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One account's transport: sends through the shared client under the account's rate limit, and
  * absorbs what {@link HttpTransport} promises to absorb — timeouts, connection failures and 5xx
- * answers of repeatable requests, and 429 answers — with bounded, jittered retries. A 429 names
- * its wait in {@code Retry-After}; the transport waits that long plus up to the jitter share more
- * (never less, or the retry would be refused again), unless the wait is longer than the policy
- * allows, in which case the caller gets {@link ConnectorException.Failure#RATE_LIMITED} with the
- * wait, to reschedule rather than hold a thread.
+ * answers of repeatable requests, and 429 answers — with bounded, jittered retries. A 429 that
+ * names its wait in {@code Retry-After} is waited out for that long plus up to the jitter share
+ * more (never less, or the retry would be refused again); when the wait is longer than the policy
+ * allows, or the retries run out, the caller gets {@link ConnectorException.Failure#RATE_LIMITED}
+ * with the wait, to reschedule rather than hold a thread. A 429 without {@code Retry-After} is
+ * retried with backoff, and when the retries run out it is handed to the plugin as a response:
+ * platforms such as Google Ads say how long to wait in the body, which only the plugin reads.
  */
 final class AccountTransport implements HttpTransport {
 
@@ -108,10 +110,14 @@ final class AccountTransport implements HttpTransport {
             throw toConnectorException(request, unwrap(failure));
         }
         if (response.status() == TOO_MANY_REQUESTS) {
-            Duration wait = retryAfter(response).orElse(policy.maxBackoff());
             telemetry.count("connector.http.rate_limited", 1, tags);
-            throw ConnectorException.rateLimited("HTTP 429 from " + request.uri().getHost()
-                    + " after " + (policy.maxRetries() + 1) + " attempts at most; retry after " + wait, wait);
+            Optional<Duration> told = retryAfter(response);
+            if (told.isEmpty()) {
+                // the platform said how long to wait in its own way (a body field), which only the plugin can read
+                return response;
+            }
+            throw ConnectorException.rateLimited("HTTP 429 from " + request.uri().getHost() + "; retry after "
+                    + told.get(), told.get());
         }
         if (response.status() >= 500) {
             telemetry.count("connector.http.server_errors", 1, tags);

@@ -113,12 +113,24 @@ class AccountTransportTest {
     }
 
     @Test
-    void failsAsRateLimitedWhenTooManyRequestsOutlastTheRetries() {
-        try (ScriptedServer server = new ScriptedServer(Answer.of(429, ""))) {
+    void failsAsRateLimitedWhenATimedRateLimitOutlastsTheRetries() {
+        try (ScriptedServer server = new ScriptedServer(Answer.of(429, "").withHeader("Retry-After", "0"))) {
             ConnectorException failure = failure(transport(FAST), Request.get(server.uri("/x")));
 
             assertThat(failure.failure()).isEqualTo(ConnectorException.Failure.RATE_LIMITED);
-            assertThat(failure.retryAfter()).isPresent();
+            assertThat(failure.retryAfter()).contains(Duration.ZERO);
+            assertThat(server.received()).hasSize(3);
+        }
+    }
+
+    @Test
+    void handsAnUntimedRateLimitToThePluginOnceTheRetriesRunOut() {
+        String body = "{\"error\":{\"status\":\"RESOURCE_EXHAUSTED\",\"retryDelay\":\"30s\"}}";
+        try (ScriptedServer server = new ScriptedServer(Answer.of(429, body))) {
+            Response response = send(transport(FAST), Request.get(server.uri("/x")));
+
+            assertThat(response.status()).isEqualTo(429);
+            assertThat(response.body()).isEqualTo(body);
             assertThat(server.received()).hasSize(3);
         }
     }

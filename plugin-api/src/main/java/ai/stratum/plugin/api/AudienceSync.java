@@ -12,14 +12,16 @@ import java.util.concurrent.CompletionStage;
 public interface AudienceSync extends ConnectorExtension {
 
     /**
-     * Creates an empty customer-list audience.
+     * Creates a customer-list audience with its first members. Some platforms (TikTok) cannot create
+     * an empty list or one without its identifier type, so the host creates an audience only once
+     * it has members, and hands them over here; upload them as part of creating the audience, or
+     * right after it, in the platform's batches.
      *
-     * @param context   the call's context
-     * @param accountId the platform's ad account id
-     * @param name      the audience name people see on the platform
+     * @param context  the call's context
+     * @param audience the account, name, identifier type and first members
      * @return the platform's id of the new audience
      */
-    CompletionStage<String> createAudience(ConnectorContext context, String accountId, String name);
+    CompletionStage<String> createAudience(ConnectorContext context, NewAudience audience);
 
     /**
      * Adds and removes identifiers. Split the update into as many platform calls as the

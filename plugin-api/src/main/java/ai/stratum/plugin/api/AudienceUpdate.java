@@ -38,13 +38,16 @@ public record AudienceUpdate(
         Objects.requireNonNull(identifierType, "identifierType");
         added = List.copyOf(added);
         removed = List.copyOf(removed);
-        // only hashes pass, so no plain identifier ever leaves the host
-        for (List<String> hashes : List.of(added, removed)) {
-            for (String hash : hashes) {
-                if (!SHA256_HEX.matcher(hash).matches()) {
-                    // the value itself stays out of the message: it may be a plain identifier
-                    throw new IllegalArgumentException("audience identifiers must be lower-case SHA-256 hex");
-                }
+        requireHashes(added);
+        requireHashes(removed);
+    }
+
+    /** Only hashes pass, so no plain identifier ever leaves the host. */
+    static void requireHashes(List<String> hashes) {
+        for (String hash : hashes) {
+            if (!SHA256_HEX.matcher(hash).matches()) {
+                // the value itself stays out of the message: it may be a plain identifier
+                throw new IllegalArgumentException("audience identifiers must be lower-case SHA-256 hex");
             }
         }
     }

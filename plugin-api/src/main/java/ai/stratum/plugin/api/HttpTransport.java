@@ -23,8 +23,12 @@ import java.util.concurrent.CompletionStage;
  *   <li>Timeouts, connection failures and 5xx answers are retried a bounded number of times
  *       for {@linkplain Request#repeatable() repeatable} requests; when retries run out the stage
  *       fails with a {@link ConnectorException} of {@link ConnectorException.Failure#TRANSIENT}.</li>
- *   <li>An HTTP 429 is retried after its {@code Retry-After} (capped); when the wait would be too
- *       long the stage fails with {@link ConnectorException.Failure#RATE_LIMITED}.</li>
+ *   <li>An HTTP 429 with a {@code Retry-After} header is retried after that wait; when the wait
+ *       would be too long, or retries run out, the stage fails with
+ *       {@link ConnectorException.Failure#RATE_LIMITED} carrying the wait.</li>
+ *   <li>An HTTP 429 without {@code Retry-After} is retried with backoff; when retries run out it
+ *       reaches you as a response, so you can read the wait the platform put in its body and
+ *       throw {@link ConnectorException#rateLimited} with it.</li>
  *   <li>Every other answer, including 4xx and platform errors inside a 200, completes the stage
  *       normally: your connector reads it and, where the platform signals a rate limit, an expired
  *       or revoked token or a rejected request in its own way, throws the matching
@@ -123,13 +127,15 @@ public interface HttpTransport {
         }
 
         /**
-         * Shows method and URL only: headers carry tokens.
+         * Shows the method and the URL without its query: headers carry tokens, and some platforms
+         * take secrets, codes and tokens as query parameters, so neither may reach a log.
          *
          * @return for example {@code GET https://graph.facebook.com/v25.0/me}
          */
         @Override
         public String toString() {
-            return method + " " + uri;
+            String query = uri.getRawQuery() == null ? "" : "?…";
+            return method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + query;
         }
     }
 

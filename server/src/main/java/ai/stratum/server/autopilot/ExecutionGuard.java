@@ -3,6 +3,8 @@ package ai.stratum.server.autopilot;
 import ai.stratum.server.trust.RiskLevel;
 import ai.stratum.server.trust.TrustGateConfig;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,7 +28,19 @@ enum ExecutionGuard {
         if (score >= needed) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT,
-                "Signal health fell to %.1f before execution, below the %.1f this action needs; not executed", score, needed));
+        return Optional.of("Signal health fell to " + scoreBelow(score, needed) + " before execution, below the "
+                + oneDecimal(needed) + " this action needs; not executed");
+    }
+
+    /** One decimal, unless that would print a score just below what is needed as the same number (59.99 as 60.0). */
+    private static String scoreBelow(double score, double needed) {
+        String rounded = oneDecimal(score);
+        return rounded.equals(oneDecimal(needed)) && Double.isFinite(score)
+                ? BigDecimal.valueOf(score).toPlainString()
+                : rounded;
+    }
+
+    private static String oneDecimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -12,6 +12,7 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -30,11 +31,53 @@ public final class Scalars {
             .coercing(new DateTimeCoercing())
             .build();
 
+    /** Strict: the extended-scalars Date quietly reads 2025-02-30 as 2025-02-28. */
+    public static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
+            .name("Date")
+            .description("A calendar date, ISO-8601 (2026-11-25)")
+            .coercing(new DateCoercing())
+            .build();
+
     private Scalars() {
     }
 
     public static List<GraphQLScalarType> all() {
-        return List.of(DATE_TIME, ExtendedScalars.Date, ExtendedScalars.Json, ExtendedScalars.GraphQLLong);
+        return List.of(DATE_TIME, DATE, ExtendedScalars.Json, ExtendedScalars.GraphQLLong);
+    }
+
+    private static final class DateCoercing implements Coercing<LocalDate, String> {
+
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) {
+            if (value instanceof LocalDate date) {
+                return date.toString();
+            }
+            throw new CoercingSerializeException("Expected a LocalDate but was " + value.getClass().getSimpleName());
+        }
+
+        @Override
+        public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
+            if (input instanceof String text) {
+                return parse(text, CoercingParseValueException::new);
+            }
+            throw new CoercingParseValueException("Expected an ISO-8601 date string");
+        }
+
+        @Override
+        public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            if (input instanceof StringValue text) {
+                return parse(text.getValue(), CoercingParseLiteralException::new);
+            }
+            throw new CoercingParseLiteralException("Expected an ISO-8601 date string");
+        }
+
+        private static <E extends RuntimeException> LocalDate parse(String text, java.util.function.Function<String, E> error) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw error.apply("'" + text + "' is not a calendar date as ISO-8601 (e.g. 2026-11-25)");
+            }
+        }
     }
 
     private static final class DateTimeCoercing implements Coercing<Instant, String> {

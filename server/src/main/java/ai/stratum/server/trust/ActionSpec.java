@@ -18,6 +18,9 @@ public record ActionSpec(Platform platform, String accountId, EntityType entityT
                          Map<String, Object> parameters, Optional<String> idempotencyKey) {
 
     private static final Set<String> STATUSES = Set.of("ACTIVE", "PAUSED");
+    /** The actions that act on a whole account; every other one names a campaign, ad set or ad. */
+    private static final Set<ActionType> ACCOUNT_ACTIONS = Set.of(ActionType.PAUSE_ALL, ActionType.EMERGENCY_STOP,
+            ActionType.LAUNCH_NEW_CAMPAIGNS);
 
     public ActionSpec {
         parameters = Map.copyOf(parameters);
@@ -29,7 +32,7 @@ public record ActionSpec(Platform platform, String accountId, EntityType entityT
         EntityType entityType = EntityType.valueOf((String) input.get("entityType"));
         String entityId = identifier(field + ".entityId", (String) input.get("entityId"));
         ActionType actionType = ActionType.valueOf((String) input.get("actionType"));
-        Map<String, Object> parameters = parameters(field + ".parameters", actionType, entityType, input.get("parameters"));
+        Map<String, Object> parameters = parameters(field + ".parameters", actionType, input.get("parameters"));
         Optional<String> key = Optional.ofNullable((String) input.get("idempotencyKey")).map(String::strip);
         key.ifPresent(value -> {
             if (value.isEmpty() || value.length() > 200) {
@@ -37,7 +40,10 @@ public record ActionSpec(Platform platform, String accountId, EntityType entityT
             }
         });
         if ((actionType == ActionType.PAUSE_ALL || actionType == ActionType.EMERGENCY_STOP) && entityType != EntityType.ACCOUNT) {
-            throw ApiException.badInput(field + ".entityType", actionType + " acts on the ACCOUNT, not a " + entityType);
+            throw ApiException.badInput(field + ".entityType", actionType + " acts on the ACCOUNT, not on " + entityType);
+        }
+        if (entityType == EntityType.ACCOUNT && !ACCOUNT_ACTIONS.contains(actionType)) {
+            throw ApiException.badInput(field + ".entityType", actionType + " does not act on an ACCOUNT");
         }
         if (actionType == ActionType.PAUSE_ALL && !entityId.equals(accountId)) {
             throw ApiException.badInput(field + ".entityId", "PAUSE_ALL's entityId is the account id " + accountId);
@@ -53,7 +59,7 @@ public record ActionSpec(Platform platform, String accountId, EntityType entityT
         return trimmed;
     }
 
-    private static Map<String, Object> parameters(String field, ActionType type, EntityType entityType, Object value) {
+    private static Map<String, Object> parameters(String field, ActionType type, Object value) {
         if (value != null && !(value instanceof Map<?, ?>)) {
             throw ApiException.badInput(field, "parameters must be a JSON object");
         }
@@ -72,10 +78,7 @@ public record ActionSpec(Platform platform, String accountId, EntityType entityT
                 checked.put("status", status);
             }
             default -> {
-                if (entityType == EntityType.ACCOUNT && type != ActionType.PAUSE_ALL && type != ActionType.EMERGENCY_STOP
-                        && type != ActionType.LAUNCH_NEW_CAMPAIGNS) {
-                    throw ApiException.badInput(field.replace(".parameters", ".entityType"), type + " does not act on an ACCOUNT");
-                }
+                // the other actions take no parameters
             }
         }
         for (Object key : given.keySet()) {

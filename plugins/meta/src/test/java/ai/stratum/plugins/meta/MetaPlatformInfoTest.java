@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.stratum.plugin.api.ActionType;
 import ai.stratum.plugin.api.ConnectorDescriptor;
+import ai.stratum.plugin.api.ConnectorExtension;
 import ai.stratum.plugin.api.ConnectorKind;
 import ai.stratum.plugin.api.Platform;
 import ai.stratum.plugin.api.PlatformEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetaPlatformInfoTest {
@@ -40,5 +42,23 @@ class MetaPlatformInfoTest {
             assertThat(index).as("META-INF/extensions.idx").isNotNull();
             assertThat(new String(index.readAllBytes(), UTF_8)).contains(MetaPlatformInfo.class.getName());
         }
+    }
+
+    @Test
+    void listsTheCollectorExecutorOAuthAndAudienceExtensionsForPf4j() throws IOException {
+        try (InputStream index = getClass().getClassLoader().getResourceAsStream("META-INF/extensions.idx")) {
+            assertThat(index).as("META-INF/extensions.idx").isNotNull();
+            assertThat(new String(index.readAllBytes(), UTF_8).lines()).contains(
+                    MetaSignalCollector.class.getName(), MetaActionExecutor.class.getName(),
+                    MetaOAuthProvider.class.getName(), MetaAudienceSync.class.getName());
+        }
+    }
+
+    @Test
+    void servesTheConnectorFromEveryExtension() {
+        List<ConnectorExtension> extensions = List.of(new MetaSignalCollector(), new MetaActionExecutor(),
+                new MetaOAuthProvider(), new MetaAudienceSync());
+
+        assertThat(extensions).extracting(ConnectorExtension::connectorId).containsOnly(MetaPlatformInfo.CONNECTOR_ID);
     }
 }

@@ -38,6 +38,7 @@ final class AnomalyComponent {
             return ComponentScore.of(INSUFFICIENT_DATA_SCORE, "no metrics for the current day to check for anomalies");
         }
         int checked = 0;
+        int withToday = 0;
         int anomalies = 0;
         StringJoiner causes = new StringJoiner(", ");
         for (PerformanceMetric metric : PerformanceMetric.values()) {
@@ -45,6 +46,7 @@ final class AnomalyComponent {
             if (today == null) {
                 continue;
             }
+            withToday++;
             int count = 0;
             double sum = 0;
             for (DailyMetrics day : history) {
@@ -70,8 +72,9 @@ final class AnomalyComponent {
             }
         }
         if (checked == 0) {
-            return ComponentScore.of(INSUFFICIENT_DATA_SCORE,
-                    "no metric has " + MIN_HISTORY_DAYS + " days of history to check for anomalies");
+            return ComponentScore.of(INSUFFICIENT_DATA_SCORE, withToday == 0
+                    ? "no metrics for the current day to check for anomalies"
+                    : "no metric has " + MIN_HISTORY_DAYS + " days of history to check for anomalies");
         }
         double score = scoreOf((double) anomalies / checked);
         return anomalies == 0 ? ComponentScore.perfect() : ComponentScore.of(score, causes.toString());

@@ -38,6 +38,8 @@ public final class HealthAggregator {
             return noData(platform, now);
         }
         double[] weights = weights(accounts);
+        double worst = Double.POSITIVE_INFINITY;
+        double best = Double.NEGATIVE_INFINITY;
         double total = 0;
         double overall = 0;
         double emq = 0;
@@ -50,13 +52,17 @@ public final class HealthAggregator {
             double weight = weights[i];
             total += weight;
             overall += weight * health.overallScore();
+            worst = Math.min(worst, health.overallScore());
+            best = Math.max(best, health.overallScore());
             emq += weight * health.emqScore();
             freshness += weight * health.freshnessScore();
             variance += weight * health.varianceScore();
             anomaly += weight * health.anomalyScore();
             issues.addAll(health.issues());
         }
-        double overallScore = Math.min(100.0, Math.max(0.0, overall / total));
+        // A weighted mean lies between the extremes; the bound only absorbs floating-point rounding, which
+        // would otherwise roll accounts that are all exactly 70 up to 69.99999999999999, below healthy.
+        double overallScore = Math.min(best, Math.max(worst, OverallScore.of(overall / total)));
         return new SignalHealth(overallScore, emq / total, freshness / total, variance / total, anomaly / total,
                 cdpScore(accounts, weights), HealthStatus.of(overallScore, settings), issues, now, platform,
                 Optional.empty());

@@ -48,7 +48,7 @@ public final class SignalHealthCalculator {
                 : OptionalDouble.empty();
 
         ComponentWeights weights = cdp.isPresent() ? weightsWithCdp : weightsWithoutCdp;
-        double overall = clampToPercent(weights.overall(emqScore.score(), freshnessScore.score(),
+        double overall = OverallScore.of(weights.overall(emqScore.score(), freshnessScore.score(),
                 varianceScore.score(), anomalyScore.score(), cdp.orElse(0.0)));
 
         List<String> issues = new ArrayList<>(5);
@@ -69,7 +69,7 @@ public final class SignalHealthCalculator {
         component.cause().ifPresent(cause -> issues.add(account + ": " + cause));
     }
 
-    /** The components are within 0-100 and the weights sum to 1; this only absorbs floating-point rounding. */
+    /** The seed's CDP score is on a 0-100 scale; a reading outside it counts as its nearest end. */
     private static double clampToPercent(double value) {
         return Math.min(100.0, Math.max(0.0, value));
     }
