@@ -7,11 +7,15 @@ import ai.stratum.plugin.api.AudienceUpdateResult;
 import ai.stratum.plugin.api.ConnectorContext;
 import ai.stratum.plugin.api.ConnectorException;
 import ai.stratum.plugin.api.IdentifierType;
+import ai.stratum.plugin.api.NewAudience;
+import ai.stratum.plugin.api.Telemetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pf4j.Extension;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,7 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>Create: a CRM-based user list ({@code userLists:mutate}, upload key type
- *       {@code CONTACT_INFO}); the audience id is the list's numeric id.</li>
+ *       {@code CONTACT_INFO}); the audience id is the list's numeric id. Its first members then go
+ *       up as in an update (Google cannot create and fill a list in one call). When they cannot be
+ *       uploaded the stage fails and the empty list stays on Google; its id is logged as
+ *       {@code google.audience.created_without_members}, so a retry's new list can be told apart.</li>
  *   <li>Update: adds and removes each go through their own OfflineUserDataJob of type
  *       {@code CUSTOMER_MATCH_USER_LIST}: {@code offlineUserDataJobs:create}, then
  *       {@code :addOperations} in requests of {@link #IDENTIFIERS_PER_REQUEST} users (Google allows
@@ -29,10 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       identifier per user. Adding a user already on the list, or removing one who is not, is
  *       harmless. Identifiers Google refuses (partial failure) are counted as invalid.</li>
  *   <li>Match: GAQL on {@code user_list}: the matched users are the larger of
- *       {@code size_for_search} and {@code size_for_display}; Google does not report how many
- *       identifiers a list holds, so the uploaded count is derived from its
- *       {@code match_rate_percentage} (matched × 100 / rate), and equals the matched count while
- *       Google has no rate yet. The figures carry no timestamp, so they are dated when read.</li>
+ *       {@code size_for_search} and {@code size_for_display}. Google does not report how many
+ *       identifiers a list holds (its {@code match_rate_percentage} is a rounded percentage, too
+ *       coarse to derive a count from), so the uploaded count is left empty. The figures carry no
+ *       timestamp, so they are dated when read.</li>
  * </ul>
  */
 @Extension
@@ -47,13 +54,26 @@ public class GoogleAudienceSync implements AudienceSync {
     }
 
     @Override
-    public CompletionStage<String> createAudience(ConnectorContext context, String accountId, String name) {
+    public CompletionStage<String> createAudience(ConnectorContext context, NewAudience audience) {
         try {
             GoogleAdsClient client = new GoogleAdsClient(context);
-            CustomerId customer = CustomerId.of(accountId);
+            CustomerId customer = CustomerId.of(audience.accountId());
+            CustomerMatchRequests.identifierField(audience.identifierType());
             // creating twice would make a second list (or fail on the name), so no retry
-            return client.post(client.urls().mutate(customer, "userLists"), CustomerMatchRequests.createUserList(name), false)
-                    .thenApply(response -> userListId(response.json()));
+            return client.post(client.urls().mutate(customer, "userLists"),
+                            CustomerMatchRequests.createUserList(audience.name()), false)
+                    .thenApply(response -> userListId(response.json()))
+                    .thenCompose(id -> job(client, customer, customer.resourceName() + "/userLists/" + id, "create",
+                            audience.identifierType(), audience.members(), new AtomicLong())
+                            .handle((done, failure) -> {
+                                if (failure != null) {
+                                    context.telemetry().log(Telemetry.Level.WARN, "google.audience.created_without_members",
+                                            Map.of("userList", id));
+                                    throw failure instanceof CompletionException completion ? completion
+                                            : new CompletionException(failure);
+                                }
+                                return id;
+                            }));
         } catch (ConnectorException e) {
             return CompletableFuture.failedFuture(e);
         }

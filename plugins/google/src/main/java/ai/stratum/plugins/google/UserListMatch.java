@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reads the {@link Gaql#userListMatch} row into {@link AudienceMatch} figures, by the rule
- * {@link GoogleAudienceSync} documents: matched = max(size_for_search, size_for_display), uploaded
- * = matched × 100 / match_rate_percentage (rounded), or matched while there is no rate. Sizes Google
- * has not determined yet (left out) count as zero.
+ * {@link GoogleAudienceSync} documents: matched = max(size_for_search, size_for_display); no
+ * uploaded count, since Google reports none. Sizes Google has not determined yet (left out) count
+ * as zero; {@code match_rate_percentage} is only checked to be a percentage.
  */
 final class UserListMatch {
 
@@ -31,8 +32,6 @@ final class UserListMatch {
             throw GoogleJson.malformed("user list " + audienceId + " has impossible figures: search=" + search
                     + " display=" + display + " matchRate=" + rate);
         }
-        long matched = Math.max(search, display);
-        long uploaded = rate == 0 ? matched : (matched * 100 + rate / 2) / rate;
-        return new AudienceMatch(audienceId, uploaded, matched, readAt);
+        return new AudienceMatch(audienceId, OptionalLong.empty(), Math.max(search, display), readAt);
     }
 }

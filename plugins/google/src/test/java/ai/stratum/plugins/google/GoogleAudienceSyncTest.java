@@ -9,13 +9,16 @@ import ai.stratum.plugin.api.AudienceUpdate;
 import ai.stratum.plugin.api.AudienceUpdateResult;
 import ai.stratum.plugin.api.ConnectorException.Failure;
 import ai.stratum.plugin.api.IdentifierType;
+import ai.stratum.plugin.api.NewAudience;
 import ai.stratum.plugin.testkit.Fixtures;
 import ai.stratum.plugin.testkit.RecordedRequest;
+import ai.stratum.plugin.testkit.RecordingTelemetry;
 import ai.stratum.plugin.testkit.WireResponse;
 import ai.stratum.plugin.testkit.WireServer;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,24 +57,63 @@ class GoogleAudienceSyncTest {
     }
 
     @Test
-    void createsAContactInfoCustomerMatchListAndReturnsItsId() {
+    void createsAContactInfoCustomerMatchListThenUploadsItsFirstMembers() {
         google.on("POST", USER_LISTS).respond(WireResponse.json(200, "{\"results\":[{\"resourceName\":\"" + LIST + "\"}]}"));
+        serveJobs("{}");
 
-        String id = await(audiences.createAudience(GoogleWire.context(google), GoogleWire.CUSTOMER, "High LTV buyers"));
+        String id = await(audiences.createAudience(GoogleWire.context(google), new NewAudience(GoogleWire.CUSTOMER,
+                "High LTV buyers", IdentifierType.EMAIL_SHA256, List.of(hash(1), hash(2)))));
 
         assertThat(id).isEqualTo("555");
         assertThat(GoogleWire.json(google.requests("POST", USER_LISTS).get(0).body())).isEqualTo(GoogleWire.json("""
                 {"operations":[{"create":{"name":"High LTV buyers",
                   "description":"Customer Match list kept in step by Stratum","membershipLifeSpan":"540",
                   "crmBasedUserList":{"uploadKeyType":"CONTACT_INFO","dataSourceType":"FIRST_PARTY"}}}]}"""));
+        assertThat(google.requests().stream().map(RecordedRequest::path)).containsExactly(USER_LISTS, CREATE_JOB, ADD, RUN);
+        assertThat(GoogleWire.json(google.requests("POST", CREATE_JOB).get(0).body())
+                .path("job").path("customerMatchUserListMetadata").path("userList").asText()).isEqualTo(LIST);
+        assertThat(GoogleWire.json(google.requests("POST", ADD).get(0).body())).isEqualTo(GoogleWire.json("""
+                {"enablePartialFailure":true,"operations":[
+                  {"create":{"userIdentifiers":[{"hashedEmail":"%s"}]}},
+                  {"create":{"userIdentifiers":[{"hashedEmail":"%s"}]}}]}""".formatted(hash(1), hash(2))));
+    }
+
+    @Test
+    void failsTheCreationWhenTheFirstMembersCannotBeUploadedAndLogsTheEmptyList() {
+        google.on("POST", USER_LISTS).respond(WireResponse.json(200, "{\"results\":[{\"resourceName\":\"" + LIST + "\"}]}"));
+        google.on("POST", CREATE_JOB).respond(WireResponse.json(400, Fixtures.read("google/error.resource-exhausted.json")
+                .replace("\"code\": 429", "\"code\": 400")));
+        RecordingTelemetry telemetry = new RecordingTelemetry();
+
+        var failure = failure(audiences.createAudience(GoogleWire.contexts().context(google.endpoints(),
+                GoogleWire.credentials(), telemetry), newAudience()));
+
+        assertThat(failure.failure()).isEqualTo(Failure.RATE_LIMITED);
+        assertThat(telemetry.logs()).anySatisfy(log -> {
+            assertThat(log.event()).isEqualTo("google.audience.created_without_members");
+            assertThat(log.fields()).containsEntry("userList", "555");
+        });
+        assertThat(google.requests("POST", RUN)).isEmpty();
+    }
+
+    @Test
+    void refusesToCreateAListOfHashedMobileAdvertisingIdsBeforeAnyRequest() {
+        assertThat(failure(audiences.createAudience(GoogleWire.context(google), new NewAudience(GoogleWire.CUSTOMER,
+                "Apps", IdentifierType.MOBILE_AD_ID_SHA256, List.of(hash(1))))).failure()).isEqualTo(Failure.REJECTED);
+        assertThat(google.requests()).isEmpty();
     }
 
     @Test
     void failsAsMalformedWhenTheCreatedListHasNoUserListResourceName() {
         google.on("POST", USER_LISTS).respond(WireResponse.json(200, "{\"results\":[{\"resourceName\":\"customers/1/campaigns/2\"}]}"));
 
-        assertThat(failure(audiences.createAudience(GoogleWire.context(google), GoogleWire.CUSTOMER, "x")).failure())
+        assertThat(failure(audiences.createAudience(GoogleWire.context(google), newAudience())).failure())
                 .isEqualTo(Failure.MALFORMED_RESPONSE);
+        assertThat(google.requests("POST", CREATE_JOB)).isEmpty();
+    }
+
+    private static NewAudience newAudience() {
+        return new NewAudience(GoogleWire.CUSTOMER, "x", IdentifierType.EMAIL_SHA256, List.of(hash(1)));
     }
 
     @Test
@@ -171,14 +213,15 @@ class GoogleAudienceSyncTest {
         assertThat(google.requests("POST", RUN)).isEmpty();
     }
 
-    @ParameterizedTest(name = "search {0}, display {1}, rate {2}% → uploaded {3}, matched {4}")
+    @ParameterizedTest(name = "search {0}, display {1}, rate {2}% → matched {3}, no uploaded count")
     @CsvSource({
-            "12000, 15000, 60, 25000, 15000",
-            "900, 0, 45, 2000, 900",
-            ", , , 0, 0",
-            "3000, 2500, , 3000, 3000",
+            "12000, 15000, 60, 15000",
+            "900, 0, 45, 900",
+            ", , , 0",
+            "3000, 2500, , 3000",
     })
-    void readsMatchFiguresFromTheUserListsSizesAndMatchRate(Long search, Long display, Integer rate, long uploaded, long matched) {
+    void readsTheMatchedCountFromTheUserListsSizesAndReportsNoUploadedCount(Long search, Long display, Integer rate,
+                                                                            long matched) {
         StringBuilder list = new StringBuilder("{\"resourceName\":\"" + LIST + "\",\"id\":\"555\"");
         if (search != null) {
             list.append(",\"sizeForSearch\":\"").append(search).append('"');
@@ -194,9 +237,18 @@ class GoogleAudienceSyncTest {
 
         AudienceMatch match = await(audiences.match(GoogleWire.context(google), GoogleWire.CUSTOMER, "555"));
 
-        assertThat(match).isEqualTo(new AudienceMatch("555", uploaded, matched, GoogleWire.NOW));
+        assertThat(match).isEqualTo(new AudienceMatch("555", OptionalLong.empty(), matched, GoogleWire.NOW));
         assertThat(GoogleWire.queries(google)).containsExactly("SELECT user_list.id, user_list.size_for_search, "
                 + "user_list.size_for_display, user_list.match_rate_percentage FROM user_list WHERE user_list.id = 555");
+    }
+
+    @Test
+    void refusesImpossibleMatchFiguresAsMalformed() {
+        GoogleWire.onQuery(google, gaql -> gaql.contains("FROM user_list"), WireResponse.json(200, GoogleWire.stream(
+                "userList.id", "{\"userList\":{\"resourceName\":\"" + LIST + "\",\"sizeForSearch\":\"10\",\"matchRatePercentage\":140}}")));
+
+        assertThat(failure(audiences.match(GoogleWire.context(google), GoogleWire.CUSTOMER, "555")).failure())
+                .isEqualTo(Failure.MALFORMED_RESPONSE);
     }
 
     @Test

@@ -56,12 +56,12 @@ class GoogleErrorMappingTest {
     }
 
     @Test
-    void leavesA429ToTheHostTransportWhichRetriesAndThenFailsAsRateLimited() {
+    void readsGooglesRetryDelayFromThe429TheHostTransportHandsBackOnceItsRetriesRunOut() {
         ConnectorException failure = readWith(WireResponse.json(429, Fixtures.read("google/error.resource-exhausted.json")));
 
         assertThat(failure.failure()).isEqualTo(Failure.RATE_LIMITED);
-        // the host sent it three times (two retries) before giving up; it reads no body, so the
-        // wait it reports is its own back-off, not Google's retryDelay
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(40591));
+        // Google sends no Retry-After, so the host retried with its own back-off (two retries), then passed the answer on
         assertThat(google.requests()).hasSize(3);
     }
 
