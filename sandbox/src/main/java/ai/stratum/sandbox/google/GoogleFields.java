@@ -79,6 +79,8 @@ final class GoogleFields {
         add("campaign_budget.explicitly_shared", Kind.BOOL);
         add("campaign_budget.status", Set.of("UNSPECIFIED", "UNKNOWN", "ENABLED", "REMOVED"));
         add("campaign_budget.delivery_method", Set.of("UNSPECIFIED", "UNKNOWN", "STANDARD", "ACCELERATED"));
+        add("campaign_budget.type", Set.of("UNSPECIFIED", "UNKNOWN", "STANDARD", "FIXED_CPA", "SMART_CAMPAIGN",
+                "LOCAL_SERVICES"));
         add("ad_group.resource_name", Kind.RESOURCE_NAME);
         add("ad_group.id", Kind.INT64);
         add("ad_group.name", Kind.STRING);

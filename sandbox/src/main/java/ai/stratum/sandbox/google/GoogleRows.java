@@ -44,7 +44,8 @@ final class GoogleRows {
                 if (!query.reports()) {
                     rows.add(customer);
                 } else {
-                    rows.addAll(report(customer, account.report(days(query, account).from(), days(query, account).to()), query));
+                    Days days = days(query, account);
+                    rows.addAll(report(customer, account.report(days.from(), days.to()), query));
                 }
             }
             case "campaign" -> {
@@ -101,6 +102,7 @@ final class GoogleRows {
         row.put("campaign_budget.explicitly_shared", false);
         row.put("campaign_budget.status", "ENABLED");
         row.put("campaign_budget.delivery_method", "STANDARD");
+        row.put("campaign_budget.type", "STANDARD");
         return row;
     }
 
