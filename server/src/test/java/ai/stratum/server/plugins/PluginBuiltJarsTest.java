@@ -55,7 +55,7 @@ class PluginBuiltJarsTest {
     @ParameterizedTest
     @CsvSource({
         "META,     meta-marketing,     v25.0",
-        "GOOGLE,   google-ads,         v22",
+        "GOOGLE,   google-ads,         v26",
         "TIKTOK,   tiktok-marketing,   v1.3",
         "SNAPCHAT, snapchat-marketing, v1"
     })
