@@ -1,0 +1,98 @@
+package ai.stratum.server.demo;
+
+import ai.stratum.server.support.GraphQLClient;
+import ai.stratum.server.support.IntegrationTest;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The zero-configuration demo: a tenant connected to the in-process sandbox, synced, with the autopilot's first run. */
+@MicronautTest
+class DemoTenantTest extends IntegrationTest {
+
+    private DemoSandbox sandbox;
+
+    @Value("${stratum.home}")
+    String home;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        sandbox = DemoSandbox.start(Map.of("STRATUM_DEMO", "on")).orElseThrow();
+        Map<String, String> properties = new HashMap<>();
+        sandbox.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        return properties;
+    }
+
+    @AfterAll
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void aNewcomerSeesCampaignsHealthAndTheAutopilotsActionsWithinAMinute() throws Exception {
+        GraphQLClient demo = graphql().withToken(login(DemoTenant.EMAIL, password()));
+
+        List<Map<String, Object>> connections = awaitSynced(demo);
+
+        assertThat(connections).hasSize(4).allSatisfy(connection -> {
+            assertThat(connection.get("status")).isEqualTo("ACTIVE");
+            assertThat(connection.get("lastSyncStatus")).isEqualTo("SUCCEEDED");
+        });
+        assertThat(demo.execute("{ campaigns(first: 1) { totalCount } }").assertNoErrors()
+                .<Number>data("campaigns.totalCount").intValue()).isEqualTo(96);
+        assertThat(demo.execute("{ signalHealth { overallScore status } }").assertNoErrors()
+                .<Number>data("signalHealth.overallScore").doubleValue()).isPositive();
+        assertThat(awaitAutopilotEntries(demo)).isPositive();
+    }
+
+    @Test
+    void theDemoAdminCannotSeeOtherTenants() throws Exception {
+        GraphQLClient demo = graphql().withToken(login(DemoTenant.EMAIL, password()));
+
+        assertThat(demo.execute("{ tenants { id } }").errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(demo.execute("{ me { role tenant { name } } }").assertNoErrors().<String>data("me.role"))
+                .isEqualTo("TENANT_ADMIN");
+    }
+
+    private String password() throws IOException {
+        return Files.readString(Path.of(home, "secrets", "demo-admin-password")).strip();
+    }
+
+    private static List<Map<String, Object>> awaitSynced(GraphQLClient demo) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            List<Map<String, Object>> connections = demo.execute("{ connections { status lastSyncStatus } }")
+                    .assertNoErrors().data("connections");
+            boolean synced = connections.size() == 4
+                    && connections.stream().allMatch(c -> "SUCCEEDED".equals(c.get("lastSyncStatus")));
+            if (synced || Instant.now().isAfter(deadline)) {
+                return connections;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static int awaitAutopilotEntries(GraphQLClient demo) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (true) {
+            int entries = demo.execute("{ trustGateAuditLog(first: 1) { totalCount } }").assertNoErrors()
+                    .<Number>data("trustGateAuditLog.totalCount").intValue();
+            if (entries > 0 || Instant.now().isAfter(deadline)) {
+                return entries;
+            }
+            Thread.sleep(500);
+        }
+    }
+}
