@@ -42,7 +42,7 @@ class DemoTenantTest extends IntegrationTest {
 
     @Test
     void aNewcomerSeesCampaignsHealthAndTheAutopilotsActionsWithinAMinute() throws Exception {
-        GraphQLClient demo = graphql().withToken(login(DemoTenant.EMAIL, password()));
+        GraphQLClient demo = awaitDemoAdmin();
 
         List<Map<String, Object>> connections = awaitSynced(demo);
 
@@ -59,11 +59,37 @@ class DemoTenantTest extends IntegrationTest {
 
     @Test
     void theDemoAdminCannotSeeOtherTenants() throws Exception {
-        GraphQLClient demo = graphql().withToken(login(DemoTenant.EMAIL, password()));
+        GraphQLClient demo = awaitDemoAdmin();
 
         assertThat(demo.execute("{ tenants { id } }").errorCode()).isEqualTo("FORBIDDEN");
         assertThat(demo.execute("{ me { role tenant { name } } }").assertNoErrors().<String>data("me.role"))
                 .isEqualTo("TENANT_ADMIN");
+    }
+
+    /**
+     * The set-up runs in the background after start, so its admin exists a moment later. Watched
+     * through the super admin rather than by trying to log in, which failed logins would throttle.
+     */
+    private GraphQLClient awaitDemoAdmin() throws IOException, InterruptedException {
+        GraphQLClient admin = graphql().withToken(loginAsAdmin());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!demoAdminExists(admin)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the demo tenant's admin was not created within 30 s");
+            }
+            Thread.sleep(300);
+        }
+        return graphql().withToken(login(DemoTenant.EMAIL, password()));
+    }
+
+    private static boolean demoAdminExists(GraphQLClient admin) {
+        List<Map<String, Object>> tenants = admin.execute("{ tenants { id name } }").assertNoErrors().data("tenants");
+        return tenants.stream().filter(tenant -> DemoTenant.TENANT.equals(tenant.get("name"))).findFirst()
+                .map(tenant -> admin.withHeader("X-Stratum-Tenant", (String) tenant.get("id"))
+                        .execute("{ users(first: 10) { edges { node { email } } } }").assertNoErrors()
+                        .<List<Map<String, Object>>>data("users.edges").stream()
+                        .anyMatch(edge -> DemoTenant.EMAIL.equals(((Map<?, ?>) edge.get("node")).get("email"))))
+                .orElse(false);
     }
 
     private String password() throws IOException {
