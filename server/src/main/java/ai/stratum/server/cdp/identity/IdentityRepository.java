@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * SQL for the identity graph: {@code cdp_identifiers}, {@code cdp_identity_edges} and
@@ -62,17 +63,10 @@ public class IdentityRepository {
         return Sql.of(connection, "SELECT profile_id, type, count(*) AS n FROM cdp_identifiers WHERE tenant_id = $1 "
                                 + "AND profile_id = ANY($2::uuid[]) GROUP BY profile_id, type",
                         tenant.value(), profiles.toArray(UUID[]::new))
-                .rows(row -> new Object[]{row.get("profile_id", UUID.class), IdentifierType.valueOf(row.get("type", String.class)),
-                        row.get("n", Long.class)})
-                .collectList()
-                .map(rows -> {
-                    Map<UUID, IdentifierCounts> counts = new java.util.HashMap<>();
-                    for (Object[] r : rows) {
-                        counts.merge((UUID) r[0], IdentifierCounts.none().plus((IdentifierType) r[1], ((Long) r[2]).intValue()),
-                                IdentifierCounts::plus);
-                    }
-                    return counts;
-                });
+                .rows(row -> new TypeCount(row.get("profile_id", UUID.class), IdentifierType.valueOf(row.get("type", String.class)),
+                        row.get("n", Long.class).intValue()))
+                .collect(Collectors.toMap(TypeCount::profile, count -> IdentifierCounts.none().plus(count.type(), count.n()),
+                        IdentifierCounts::plus));
     }
 
     public Flux<StoredIdentifier> identifiersOf(Connection connection, TenantId tenant, Collection<UUID> profiles) {
@@ -218,6 +212,9 @@ public class IdentityRepository {
                                 row.get("identifier_value", String.class)),
                         readIdentifiers(row.get("event_identifiers", Json.class)), row.get("source_id", UUID.class),
                         row.get("message_id", String.class), instant(row, "created_at")));
+    }
+
+    private record TypeCount(UUID profile, IdentifierType type, int n) {
     }
 
     private static StoredIdentifier storedIdentifier(Readable row) {

@@ -90,12 +90,12 @@ public class TrackingController {
         try {
             document = decode(body);
         } catch (ApiException e) {
-            return Mono.just(failure(HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), requestId));
+            return Mono.just(failure(HttpStatus.BAD_REQUEST, e, requestId));
         }
         return Mono.defer(() -> authenticate(request, document))
                 .flatMap(source -> batch ? ingestBatch(source, document) : ingest.ingest(source, List.of(document), type, BatchDefaults.NONE))
                 .map(result -> answer(result, requestId))
-                .onErrorResume(ApiException.class, e -> Mono.just(failure(statusOf(e.code()), e.code(), e.getMessage(), requestId)))
+                .onErrorResume(ApiException.class, e -> Mono.just(failure(statusOf(e.code()), e, requestId)))
                 .onErrorResume(e -> !(e instanceof ApiException), e -> {
                     // nothing was acknowledged: the client keeps the events and retries, and resent events are stored once
                     LOG.error("event=cdp_ingest_failed requestId={}", requestId, e);
@@ -203,10 +203,20 @@ public class TrackingController {
         return respond(HttpResponse.status(HttpStatus.OK), body, requestId);
     }
 
+    private HttpResponse<byte[]> failure(HttpStatus status, ApiException e, String requestId) {
+        return failure(status, e.code(), e.field(), e.getMessage(), requestId);
+    }
+
     private HttpResponse<byte[]> failure(HttpStatus status, ErrorCode code, String message, String requestId) {
+        return failure(status, code, Optional.empty(), message, requestId);
+    }
+
+    /** {@code {"success": false, "code": …, "field": …, "message": …}}: the codes are those of the GraphQL API. */
+    private HttpResponse<byte[]> failure(HttpStatus status, ErrorCode code, Optional<String> field, String message, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
         body.put("code", code.name());
+        field.ifPresent(name -> body.put("field", name));
         body.put("message", message);
         return respond(HttpResponse.status(status), body, requestId);
     }

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public class ProfileRepository {
         }
         return Sql.of(connection, "SELECT " + COLUMNS + " FROM cdp_profiles WHERE tenant_id = $1 AND merged_into IS NULL "
                                 + "AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4",
-                        tenant.value(), after.get().at().atOffset(java.time.ZoneOffset.UTC), after.get().id(), limit)
+                        tenant.value(), after.get().at().atOffset(ZoneOffset.UTC), after.get().id(), limit)
                 .rows(this::map);
     }
 
@@ -159,7 +160,7 @@ public class ProfileRepository {
                             last_seen_at = EXCLUDED.last_seen_at, event_count = EXCLUDED.event_count,
                             order_count = EXCLUDED.order_count, revenue_micros = EXCLUDED.revenue_micros
                         """,
-                        tenant.value(), now.atOffset(java.time.ZoneOffset.UTC), ids, created, lifecycle, traits, traitTimes, firstSeen, lastSeen,
+                        tenant.value(), now.atOffset(ZoneOffset.UTC), ids, created, lifecycle, traits, traitTimes, firstSeen, lastSeen,
                         events, orders, revenue, merged)
                 .update();
     }
@@ -184,7 +185,7 @@ public class ProfileRepository {
                             events_repointed_at = CASE WHEN p.id = m.merged THEN NULL ELSE p.events_repointed_at END
                         FROM unnest($3::uuid[], $4::uuid[]) AS m(merged, live)
                         WHERE p.tenant_id = $1 AND (p.id = m.merged OR p.merged_into = m.merged)
-                        """, tenant.value(), now.atOffset(java.time.ZoneOffset.UTC), merged, live)
+                        """, tenant.value(), now.atOffset(ZoneOffset.UTC), merged, live)
                 .update();
     }
 
