@@ -1,18 +1,24 @@
 package ai.stratum.server.cdp;
 
+import ai.stratum.server.cdp.ingest.EventRepointer;
 import ai.stratum.server.support.TrackingClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The STRATUM_CDP_* settings change what the server does: limits, order events, trait strategies, sizes. */
 @MicronautTest(transactional = false)
 class CdpSettingsTest extends CdpIntegrationTest {
+
+    @Inject
+    EventRepointer repointer;
 
     private Tenant tenant;
     private TrackingClient tracking;
@@ -26,7 +32,10 @@ class CdpSettingsTest extends CdpIntegrationTest {
                 "stratum.cdp.trait-merge", "plan=FIRST",
                 "stratum.cdp.max-event-bytes", "2048",
                 "stratum.cdp.max-batch-bytes", "4096",
-                "stratum.cdp.max-batch-events", "3");
+                "stratum.cdp.max-batch-events", "3",
+                "stratum.cdp.repoint-batch-size", "2",
+                // the scheduled run waits an hour here, so the test's own run does all the moving
+                "stratum.cdp.repoint-interval", "1h");
     }
 
     @BeforeAll
@@ -104,5 +113,24 @@ class CdpSettingsTest extends CdpIntegrationTest {
         assertThat((String) batch.body().get("message")).contains("4096 bytes");
         assertThat(many.status()).isEqualTo(400);
         assertThat((String) many.body().get("message")).contains("limit of 3");
+    }
+
+    @Test
+    void eventsOfAMergedProfileMoveInBatchesOfTheConfiguredSize() {
+        String device = id("device");
+        String user = id("user");
+        tracking.send(tenant.writeKey(), "identify", "{\"userId\": \"%s\", \"timestamp\": \"2026-01-01T00:00:00Z\"}".formatted(user));
+        for (int i = 0; i < 5; i++) {
+            tracking.send(tenant.writeKey(), "page", "{\"anonymousId\": \"%s\"}".formatted(device));
+        }
+        UUID merged = UUID.fromString((String) profileBy(tenant.analyst(), "ANONYMOUS_ID", device).get("id"));
+        tracking.send(tenant.writeKey(), "alias", "{\"userId\": \"%s\", \"previousId\": \"%s\"}".formatted(user, device));
+        UUID survivor = UUID.fromString((String) profileBy(tenant.analyst(), "USER_ID", user).get("id"));
+
+        long moved = repointer.runOnce().block();
+
+        assertThat(moved).as("this profile's 5 events, and any other test's merged events").isGreaterThanOrEqualTo(5);
+        assertThat(count("SELECT count(*) FROM cdp_events WHERE tenant_id = ? AND profile_id = ?", tenant.uuid(), merged)).isZero();
+        assertThat(count("SELECT count(*) FROM cdp_events WHERE tenant_id = ? AND profile_id = ?", tenant.uuid(), survivor)).isEqualTo(7);
     }
 }

@@ -153,6 +153,26 @@ class TrackingApiTest extends CdpIntegrationTest {
     }
 
     @Test
+    void valuesPostgresCannotStoreFailOnlyTheirOwnEvent() {
+        String user = id("user");
+        String batch = """
+                {"batch": [
+                  {"type": "track", "userId": "%1$s", "event": "Nul", "properties": {"note": "a\\u0000b"}},
+                  {"type": "track", "userId": "%1$s", "event": "Huge", "properties": {"n": 1e400}},
+                  {"type": "track", "userId": "%1$s", "event": "Fine", "properties": {"emoji": "\\ud83d\\ude00", "n": 1e300}}
+                ]}
+                """.formatted(user);
+
+        TrackingClient.Response response = tracking.send(tenant.writeKey(), "batch", batch);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).containsEntry("accepted", 1).containsEntry("rejected", 2);
+        assertThat(response.errors()).extracting(error -> error.get("field")).containsExactly("properties.note", "properties.n");
+        Map<String, Object> stored = events(tenant.analyst(), (String) profileBy(tenant.analyst(), "USER_ID", user).get("id")).get(0);
+        assertThat((Map<String, Object>) stored.get("properties")).containsEntry("emoji", "\ud83d\ude00");
+    }
+
+    @Test
     void aResentEventIsStoredOnce() {
         String user = id("user");
         String messageId = id("m");
