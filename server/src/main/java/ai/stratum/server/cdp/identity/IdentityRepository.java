@@ -148,13 +148,13 @@ public class IdentityRepository {
         if (n == 0) {
             return Mono.just(0L);
         }
-        List<Object[]> rows = new ArrayList<>(n);
+        List<HistoryRow> rows = new ArrayList<>(n);
         for (Merge merge : merges) {
-            rows.add(new Object[]{"MERGED", merge.reason().name(), merge.survivor(), merge.merged(), merge.linkedBy(), merge.eventIndex()});
+            rows.add(new HistoryRow("MERGED", merge.reason().name(), merge.survivor(), merge.merged(), merge.linkedBy(), merge.eventIndex()));
         }
         for (Refusal refusal : refusals) {
-            rows.add(new Object[]{"REFUSED", refusal.limit().name(), refusal.profile(), refusal.owner().orElse(null), refusal.identifier(),
-                    refusal.eventIndex()});
+            rows.add(new HistoryRow("REFUSED", refusal.limit().name(), refusal.profile(), refusal.owner().orElse(null),
+                    refusal.identifier(), refusal.eventIndex()));
         }
         return Sql.of(connection, """
                         INSERT INTO cdp_merges (tenant_id, outcome, reason, profile_id, other_profile_id, identifier_type, identifier_value,
@@ -168,14 +168,14 @@ public class IdentityRepository {
                         ORDER BY u.position
                         """,
                         tenant.value(), sourceId,
-                        rows.stream().map(r -> (String) r[0]).toArray(String[]::new),
-                        rows.stream().map(r -> (String) r[1]).toArray(String[]::new),
-                        rows.stream().map(r -> (UUID) r[2]).toArray(UUID[]::new),
-                        rows.stream().map(r -> (UUID) r[3]).toArray(UUID[]::new),
-                        rows.stream().map(r -> ((Identifier) r[4]).type().name()).toArray(String[]::new),
-                        rows.stream().map(r -> ((Identifier) r[4]).value()).toArray(String[]::new),
-                        rows.stream().map(r -> writeIdentifiers(eventIdentifiers.get((int) r[5]))).toArray(String[]::new),
-                        rows.stream().map(r -> messageIds.get((int) r[5])).toArray(String[]::new))
+                        rows.stream().map(HistoryRow::outcome).toArray(String[]::new),
+                        rows.stream().map(HistoryRow::reason).toArray(String[]::new),
+                        rows.stream().map(HistoryRow::profile).toArray(UUID[]::new),
+                        rows.stream().map(HistoryRow::other).toArray(UUID[]::new),
+                        rows.stream().map(row -> row.identifier().type().name()).toArray(String[]::new),
+                        rows.stream().map(row -> row.identifier().value()).toArray(String[]::new),
+                        rows.stream().map(row -> writeIdentifiers(eventIdentifiers.get(row.eventIndex()))).toArray(String[]::new),
+                        rows.stream().map(row -> messageIds.get(row.eventIndex())).toArray(String[]::new))
                 .update();
     }
 
@@ -215,6 +215,10 @@ public class IdentityRepository {
     }
 
     private record TypeCount(UUID profile, IdentifierType type, int n) {
+    }
+
+    /** One row of {@code cdp_merges}; {@code other} may be null (a refused identifier that was new). */
+    private record HistoryRow(String outcome, String reason, UUID profile, UUID other, Identifier identifier, int eventIndex) {
     }
 
     private static StoredIdentifier storedIdentifier(Readable row) {
