@@ -69,6 +69,11 @@ public final class DemoSandbox implements AutoCloseable {
         return platforms.stream().map(p -> p.name() + "=" + sandbox.endpoints(p).api()).collect(Collectors.joining(" "));
     }
 
+    /** @return the simulated platforms, for tests that check what reached them */
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
     @Override
     public void close() {
         sandbox.close();

@@ -1,5 +1,7 @@
 package ai.stratum.server.demo;
 
+import ai.stratum.plugin.api.EntityStatus;
+import ai.stratum.sandbox.DemoAccounts;
 import ai.stratum.server.support.GraphQLClient;
 import ai.stratum.server.support.IntegrationTest;
 import io.micronaut.context.annotation.Value;
@@ -41,7 +43,7 @@ class DemoTenantTest extends IntegrationTest {
     }
 
     @Test
-    void aNewcomerSeesCampaignsHealthAndTheAutopilotsActionsWithinAMinute() throws Exception {
+    void aNewcomerSeesCampaignsHealthAndTheAutopilotsActionsAndAnEmergencyStopPausesEverything() throws Exception {
         GraphQLClient demo = awaitDemoAdmin();
 
         List<Map<String, Object>> connections = awaitSynced(demo);
@@ -55,6 +57,27 @@ class DemoTenantTest extends IntegrationTest {
         assertThat(demo.execute("{ signalHealth { overallScore status } }").assertNoErrors()
                 .<Number>data("signalHealth.overallScore").doubleValue()).isPositive();
         assertThat(awaitAutopilotEntries(demo)).isPositive();
+
+        demo.execute("mutation { emergencyStop(reason: \"demo drill\") { mode } }").assertNoErrors();
+
+        assertThat(awaitEveryCampaignPaused()).as("campaigns still active on the platforms").isEmpty();
+    }
+
+    /** @return the campaigns the emergency stop has not paused on the simulated platforms within 30 s */
+    private List<String> awaitEveryCampaignPaused() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            List<String> active = DemoAccounts.all().stream()
+                    .flatMap(account -> sandbox.sandbox().state(account.platform()).account(account.spec().accountId())
+                            .orElseThrow().campaigns().stream()
+                            .filter(campaign -> campaign.status() == EntityStatus.ACTIVE)
+                            .map(campaign -> account.platform() + " " + campaign.id()))
+                    .toList();
+            if (active.isEmpty() || Instant.now().isAfter(deadline)) {
+                return active;
+            }
+            Thread.sleep(300);
+        }
     }
 
     @Test
