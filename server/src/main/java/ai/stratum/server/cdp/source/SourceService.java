@@ -6,6 +6,7 @@ import ai.stratum.server.audit.AuditLog;
 import ai.stratum.server.audit.Audited;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
+import ai.stratum.server.security.LookupKeys;
 import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import jakarta.inject.Singleton;
@@ -30,7 +31,6 @@ public class SourceService {
     private final SourceRepository sources;
     private final AuditLog audit;
     private final ActivityFeed activity;
-    private final WriteKeys writeKeys = new WriteKeys();
 
     SourceService(Database database, SourceRepository sources, AuditLog audit, ActivityFeed activity) {
         this.database = database;
@@ -45,7 +45,7 @@ public class SourceService {
         if (trimmed.isEmpty() || trimmed.length() > 200) {
             throw ApiException.badInput("input.name", "A source name must be 1 to 200 characters");
         }
-        WriteKeys.NewKey key = writeKeys.generate();
+        LookupKeys.NewKey key = LookupKeys.WRITE_KEYS.generate();
         return activity.afterCommit(database.inTenantOne(caller.tenant(), connection ->
                 sources.insert(connection, caller.tenant(), trimmed, key.lookup(), key.secretHash(), caller.userId())
                         .flatMap(stored -> audit.record(connection, caller, requestId,
@@ -81,12 +81,12 @@ public class SourceService {
 
     /** The source a write key belongs to; UNAUTHENTICATED when the key is unknown, malformed or revoked. */
     public Mono<SourceRef> authenticate(String writeKey) {
-        Optional<WriteKeys.ParsedKey> parsed = WriteKeys.parse(writeKey);
+        Optional<LookupKeys.ParsedKey> parsed = LookupKeys.WRITE_KEYS.parse(writeKey);
         if (parsed.isEmpty()) {
             return Mono.error(ApiException.unauthenticated(INVALID_KEY));
         }
         return database.asSystemOne(connection -> sources.activeByLookup(connection, parsed.get().lookup()))
-                .filter(stored -> WriteKeys.sameHash(stored.secretHash(), parsed.get().secretHash()))
+                .filter(stored -> LookupKeys.sameHash(stored.secretHash(), parsed.get().secretHash()))
                 .map(stored -> stored.source().ref())
                 .switchIfEmpty(Mono.error(ApiException.unauthenticated(INVALID_KEY)));
     }
