@@ -4,6 +4,7 @@ import ai.stratum.server.config.StratumHome;
 import ai.stratum.server.database.DatabaseServer;
 import ai.stratum.server.database.DatabaseServers;
 import ai.stratum.server.database.Migrations;
+import ai.stratum.server.demo.DemoSandbox;
 import ai.stratum.server.ml.cli.MlCommand;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -11,12 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts Stratum: the database first (embedded unless {@code DATABASE_URL} names one), its
- * migrations, then the Micronaut application on top. With {@code ml} as the first argument it runs the
- * ML command line instead ({@link MlCommand}) and exits, without starting the server.
+ * migrations, the sandbox of simulated ad platforms when the demo is on, then the Micronaut
+ * application on top. With {@code ml} as the first argument it runs the ML command line instead
+ * ({@link MlCommand}) and exits, without starting the server.
  */
 public final class Application {
 
@@ -33,21 +37,31 @@ public final class Application {
         Map<String, String> env = System.getenv();
         StratumHome home = StratumHome.from(env);
         DatabaseServer database = DatabaseServers.fromEnvironment(env, home);
+        Optional<DemoSandbox> demo = Optional.empty();
         try {
             var migrated = Migrations.migrate(database.url());
             log.info("event=database_ready database=\"{}\" migrationsApplied={} schemaVersion={}",
                     database.description(), migrated.migrationsExecuted, migrated.targetSchemaVersion);
+            demo = DemoSandbox.start(env);
+            Map<String, Object> properties = new HashMap<>(RuntimeProperties.of(home, database));
+            demo.ifPresent(sandbox -> {
+                properties.putAll(sandbox.properties());
+                log.info("event=sandbox_started platforms=\"{}\"", sandbox.description());
+            });
             ApplicationContext context = Micronaut.build(args)
                     .mainClass(Application.class)
-                    .properties(RuntimeProperties.of(home, database))
+                    .properties(properties)
                     .start();
+            Optional<DemoSandbox> running = demo;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (context.isRunning()) {
                     context.stop();
                 }
+                running.ifPresent(DemoSandbox::close);
                 database.close();
             }, "stratum-shutdown"));
         } catch (RuntimeException e) {
+            demo.ifPresent(DemoSandbox::close);
             database.close();
             throw e;
         }

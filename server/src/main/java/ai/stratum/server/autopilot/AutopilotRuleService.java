@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 
 /** A tenant's settings of the built-in rules. Changing them is a TENANT_ADMIN's call and is audited. */
 @Singleton
-class AutopilotRuleService {
+public class AutopilotRuleService {
 
     private final Database database;
     private final AutopilotRuleRepository rules;
@@ -36,7 +36,7 @@ class AutopilotRuleService {
     }
 
     /** Applies {@code change} to the current settings of {@code type}; the result must validate as a whole. */
-    Mono<RuleSettings> update(Caller caller, String requestId, RuleType type, UnaryOperator<RuleSettings.Builder> change) {
+    public Mono<RuleSettings> update(Caller caller, String requestId, RuleType type, UnaryOperator<RuleSettings.Builder> change) {
         caller.require(Role.TENANT_ADMIN);
         return database.inTenantOne(caller.tenant(), connection -> rules.all(connection, caller.tenant())
                 .map(current -> {

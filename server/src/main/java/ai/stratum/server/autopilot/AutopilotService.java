@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * The autopilot's mode (from health, or FROZEN by an emergency stop) and the emergency stop
  * itself: always allowed, it freezes the tenant's autopilot and issues PAUSE_ALL for every
- * account the tenant has signals for, each through the gate (where PAUSE_ALL always passes).
+ * account the tenant has connected or has signals for, each through the gate (where PAUSE_ALL
+ * always passes).
  */
 @Singleton
 public class AutopilotService {
@@ -74,7 +75,8 @@ public class AutopilotService {
         LOG.warn("event=emergency_stop tenant={} user={} reason=\"{}\"", tenant, caller.userId(), why);
         return database.inTenant(tenant, connection -> freezes.set(connection, tenant, true, why, caller.userId())
                         .then(auditor.autopilot(connection, tenant, AuditDecisionType.EMERGENCY_STOP, caller, why))
-                        .thenMany(Sql.of(connection, "SELECT DISTINCT platform, account_id FROM account_signals WHERE tenant_id = $1 "
+                        .thenMany(Sql.of(connection, "SELECT platform, account_id FROM account_signals WHERE tenant_id = $1 "
+                                        + "UNION SELECT platform, account_id FROM connections WHERE tenant_id = $1 "
                                         + "ORDER BY platform, account_id", tenant.value())
                                 .rows(row -> Map.entry(Platform.valueOf(row.get("platform", String.class)),
                                         row.get("account_id", String.class)))))

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param displayName empty to default to the account id (or, when reconnecting, keep the current name)
  */
-record ConnectAccountInput(Platform platform, String accountId, Optional<String> displayName, String accessToken,
+public record ConnectAccountInput(Platform platform, String accountId, Optional<String> displayName, String accessToken,
                            Optional<String> refreshToken, Optional<Instant> expiresAt) {
 
     static ConnectAccountInput from(Map<String, Object> input) {

@@ -45,7 +45,7 @@ public class ConnectionService {
         this.activity = activity;
     }
 
-    Mono<AccountConnection> connect(Caller caller, String requestId, ConnectAccountInput input) {
+    public Mono<AccountConnection> connect(Caller caller, String requestId, ConnectAccountInput input) {
         caller.require(Role.MEDIA_BUYER);
         if (plugins.connectors(input.platform()).isEmpty()) {
             throw ApiException.badInput("input.platform", "No installed plugin connects to " + input.platform()
@@ -77,7 +77,7 @@ public class ConnectionService {
                         .map(recorded -> new Audited<>(result.connection(), recorded)));
     }
 
-    Flux<AccountConnection> list(Caller caller) {
+    public Flux<AccountConnection> list(Caller caller) {
         return database.inTenant(caller.tenant(), connection -> connections.all(connection, caller.tenant()));
     }
 

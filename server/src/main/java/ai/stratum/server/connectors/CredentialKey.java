@@ -2,16 +2,9 @@ package ai.stratum.server.connectors;
 
 import ai.stratum.server.config.StratumHome;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -50,7 +43,8 @@ public final class CredentialKey {
         if (configured != null && !configured.isBlank()) {
             return new CredentialKey(decode(configured.strip(), VARIABLE));
         }
-        return loadOrCreate(home.directory("secrets").resolve(FILE));
+        return new CredentialKey(decode(home.secret(FILE, KEY_BYTES), "The credentials key in "
+                + home.path().resolve("secrets").resolve(FILE)));
     }
 
     byte[] bytes() {
@@ -65,24 +59,6 @@ public final class CredentialKey {
     @Override
     public String toString() {
         return "CredentialKey[id=" + id + "]";
-    }
-
-    private static CredentialKey loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[KEY_BYTES];
-                new SecureRandom().nextBytes(key);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key));
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance created it first; read theirs below
-                }
-            }
-            return new CredentialKey(decode(Files.readString(file).strip(), "The credentials key in " + file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the credentials key at " + file, e);
-        }
     }
 
     private static byte[] decode(String base64, String source) {

@@ -56,7 +56,7 @@ record PlatformSettings(Platform platform, Optional<URI> api, Optional<URI> auth
      * @throws IllegalArgumentException naming the variable when a base URL is not scheme, host and port only
      */
     static PlatformSettings read(Platform platform, Function<String, Optional<String>> property) {
-        String key = "stratum.platforms." + propertyKey(platform) + ".";
+        String key = propertyPrefix(platform);
         Function<String, Optional<String>> value = name -> property.apply(key + name).map(String::strip).filter(text -> !text.isEmpty());
         Map<String, String> hostCredentials = new LinkedHashMap<>();
         value.apply("client-id").ifPresent(id -> hostCredentials.put(Credentials.CLIENT_ID, id));
@@ -89,6 +89,11 @@ record PlatformSettings(Platform platform, Optional<URI> api, Optional<URI> auth
     /** @return {@code META}, {@code GOOGLE_ADS}, {@code TIKTOK} or {@code SNAPCHAT} */
     static String variablePrefix(Platform platform) {
         return platform == Platform.GOOGLE ? "GOOGLE_ADS" : platform.name();
+    }
+
+    /** @return the settings' property prefix, for example {@code stratum.platforms.google-ads.} */
+    static String propertyPrefix(Platform platform) {
+        return "stratum.platforms." + propertyKey(platform) + ".";
     }
 
     private static String propertyKey(Platform platform) {

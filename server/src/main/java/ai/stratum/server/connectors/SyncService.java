@@ -24,7 +24,7 @@ import java.util.UUID;
  * before a new one starts.
  */
 @Singleton
-class SyncService {
+public class SyncService {
 
     /** A run RUNNING longer than this was abandoned by a server that stopped. */
     static final Duration ABANDONED_AFTER = SyncRunner.MAX_RUN.plusMinutes(5);
@@ -51,7 +51,7 @@ class SyncService {
     }
 
     /** {@code syncConnection}: checks, starts the run, and leaves it running in the background. */
-    Mono<SyncRun> syncNow(Caller caller, UUID connectionId, Optional<LocalDate> from, Optional<LocalDate> to) {
+    public Mono<SyncRun> syncNow(Caller caller, UUID connectionId, Optional<LocalDate> from, Optional<LocalDate> to) {
         caller.require(Role.MEDIA_BUYER);
         TenantId tenant = caller.tenant();
         return database.inTenantOne(tenant, c -> tenants.findById(c, tenant)
@@ -88,7 +88,7 @@ class SyncService {
                 .flatMap(run -> runner.run(connection, run));
     }
 
-    Mono<SyncRun> get(Caller caller, UUID runId) {
+    public Mono<SyncRun> get(Caller caller, UUID runId) {
         return database.inTenantOne(caller.tenant(), c -> runs.find(c, caller.tenant(), runId));
     }
 

@@ -6,7 +6,7 @@ import ai.stratum.server.audit.Audited;
 import ai.stratum.server.audit.AuditLog;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
-import ai.stratum.server.security.ApiKeyCodec;
+import ai.stratum.server.security.LookupKeys;
 import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import jakarta.inject.Singleton;
@@ -28,7 +28,6 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final AuditLog audit;
     private final ActivityFeed activity;
-    private final ApiKeyCodec codec = new ApiKeyCodec();
 
     public ApiKeyService(Database database, ApiKeyRepository keys, AuditLog audit, ActivityFeed activity) {
         this.activity = activity;
@@ -48,7 +47,7 @@ public class ApiKeyService {
         if (!caller.role().canGrant(role)) {
             throw ApiException.forbidden("A " + caller.role() + " cannot create a key with the " + role + " role");
         }
-        ApiKeyCodec.NewKey key = codec.generate();
+        LookupKeys.NewKey key = LookupKeys.API_KEYS.generate();
         return activity.afterCommit(database.inTenantOne(caller.tenant(), connection ->
                 keys.insert(connection, caller.tenant(), trimmed, role, key.lookup(), key.secretHash(), caller.userId())
                         .flatMap(stored -> audit.record(connection, caller, requestId,

@@ -48,7 +48,7 @@ public class Authenticator {
             }
             return Mono.just(Optional.empty());
         }
-        Mono<Caller> caller = ApiKeyCodec.looksLikeApiKey(credential.get())
+        Mono<Caller> caller = LookupKeys.API_KEYS.claims(credential.get())
                 ? byApiKey(credential.get())
                 : Mono.justOrEmpty(tokens.verify(credential.get()))
                         .map(claims -> new Caller(claims.userId(), Optional.empty(), claims.role(), claims.tenant(), claims.tenant()))
@@ -71,12 +71,12 @@ public class Authenticator {
     }
 
     private Mono<Caller> byApiKey(String key) {
-        var parsed = ApiKeyCodec.parse(key);
+        var parsed = LookupKeys.API_KEYS.parse(key);
         if (parsed.isEmpty()) {
             return Mono.error(ApiException.unauthenticated("The API key is invalid or has been revoked"));
         }
         return database.asSystemOne(connection -> apiKeys.activeByLookup(connection, parsed.get().lookup())
-                        .filter(stored -> ApiKeyCodec.sameHash(stored.secretHash(), parsed.get().secretHash()))
+                        .filter(stored -> LookupKeys.sameHash(stored.secretHash(), parsed.get().secretHash()))
                         .flatMap(stored -> apiKeys.touch(connection, stored.key().tenantId(), stored.key().id())
                                 .thenReturn(stored.key())))
                 .map(apiKey -> new Caller(apiKey.createdBy(), Optional.of(apiKey.id()), apiKey.role(), apiKey.tenantId(),

@@ -2,14 +2,7 @@ package ai.stratum.server.security;
 
 import ai.stratum.server.config.StratumHome;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -33,24 +26,6 @@ public final class JwtSecret {
             }
             return key;
         }
-        return loadOrCreate(home.directory("secrets").resolve("jwt-secret"));
-    }
-
-    private static byte[] loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[64];
-                new SecureRandom().nextBytes(key);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key));
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance created it first; read theirs below
-                }
-            }
-            return Base64.getDecoder().decode(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the JWT secret at " + file, e);
-        }
+        return Base64.getDecoder().decode(home.secret("jwt-secret", 64));
     }
 }

@@ -34,6 +34,11 @@ public class TenantRepository {
                 .defaultIfEmpty(false);
     }
 
+    public Mono<Tenant> findByName(Connection connection, String name) {
+        return Sql.of(connection, "SELECT " + COLUMNS + " FROM tenants WHERE lower(name) = lower($1)", name)
+                .row(TenantRepository::map);
+    }
+
     public Flux<Tenant> all(Connection connection) {
         return Sql.of(connection, "SELECT " + COLUMNS + " FROM tenants ORDER BY created_at, id").rows(TenantRepository::map);
     }

@@ -55,7 +55,7 @@ class PluginBuiltJarsTest {
     @ParameterizedTest
     @CsvSource({
         "META,     meta-marketing,     v25.0",
-        "GOOGLE,   google-ads,         v22",
+        "GOOGLE,   google-ads,         v26",
         "TIKTOK,   tiktok-marketing,   v1.3",
         "SNAPCHAT, snapchat-marketing, v1"
     })
@@ -72,14 +72,19 @@ class PluginBuiltJarsTest {
         }
     }
 
+    /**
+     * The plugin jars the reactor just built in their modules; the copies next to the server jar
+     * only when the modules are not there (the copies are made after tests, so they may be stale).
+     */
     private Path builtPlugins() throws IOException, URISyntaxException {
         Path serverTarget = Path.of(PluginRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .getParent();
-        Path copied = serverTarget.resolve("plugins");
-        if (hasAllPlugins(copied)) {
+        Path modules = serverTarget.getParent().resolveSibling("plugins");
+        if (!Files.isDirectory(modules)) {
+            Path copied = serverTarget.resolve("plugins");
+            assumeTrue(hasAllPlugins(copied), "the plugins are not built; run the reactor build first");
             return copied;
         }
-        Path modules = serverTarget.getParent().resolveSibling("plugins");
         for (String plugin : PLUGINS) {
             Path target = modules.resolve(plugin).resolve("target");
             try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {

@@ -9,8 +9,11 @@ import java.util.EnumSet;
 import org.pf4j.Extension;
 
 /**
- * Describes the Google Ads connector: the Google Ads API v22 over REST ({@code googleAds:searchStream}
+ * Describes the Google Ads connector: the Google Ads API v26 over REST ({@code googleAds:searchStream}
  * for reports, {@code :mutate} for changes). OAuth runs on Google's accounts and oauth2 hosts.
+ *
+ * <p>v26 is Google's latest active version; v22, which this connector first targeted, sunsets on
+ * 2026-10-07. The REST paths and JSON of the endpoints used here are the same across those versions.
  */
 @Extension
 public class GooglePlatformInfo implements PlatformInfo {
@@ -19,7 +22,7 @@ public class GooglePlatformInfo implements PlatformInfo {
     public static final String CONNECTOR_ID = "google-ads";
 
     /** The API version every call of this plugin targets. */
-    public static final String API_VERSION = "v22";
+    public static final String API_VERSION = "v26";
 
     private static final ConnectorDescriptor DESCRIPTOR = ConnectorDescriptor.adPlatform(
             CONNECTOR_ID,

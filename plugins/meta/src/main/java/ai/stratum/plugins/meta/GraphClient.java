@@ -62,10 +62,11 @@ final class GraphClient {
         HttpTransport.Request authorized = withToken
                 ? request.withHeader("Authorization", "Bearer " + context.credentials().accessToken())
                 : request;
-        return context.http().send(authorized).thenApply(response -> read(request, response));
+        return context.http().send(authorized).thenApply(response -> read(request, response, !withToken));
     }
 
-    private static GraphResponse read(HttpTransport.Request request, HttpTransport.Response response) {
+    private static GraphResponse read(HttpTransport.Request request, HttpTransport.Response response,
+            boolean tokenEndpoint) {
         String what = "an answer to " + request.method() + " " + request.uri().getPath();
         if (response.status() == TOO_MANY_REQUESTS) {
             // the host hands a 429 over when it named no Retry-After and retries ran out
@@ -78,7 +79,7 @@ final class GraphClient {
         JsonNode json = JsonFields.parseObject(response.body(), what);
         JsonNode error = json.get("error");
         if (error != null && !error.isNull()) {
-            throw GraphErrors.toException(response, error);
+            throw GraphErrors.toException(response, error, tokenEndpoint);
         }
         if (!response.isSuccess()) {
             throw JsonFields.malformed("Meta answered HTTP " + response.status() + " without a Graph error to "

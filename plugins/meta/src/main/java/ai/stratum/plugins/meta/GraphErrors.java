@@ -17,7 +17,9 @@ import java.util.Set;
  *   <li>code 190 (or 102) with any other subcode (458 app removed, 460 password changed, 467
  *       invalid token, ...) and the permission codes 10 and 200-299 need a person to authorize
  *       again: {@code needsReauth} with Meta's own message;</li>
- *   <li>codes 1 and 2, and any error Meta marks {@code is_transient}, are temporary: {@code transientFailure};</li>
+ *   <li>codes 1 and 2, and any error Meta marks {@code is_transient}, are temporary: {@code transientFailure};
+ *       except on the OAuth token endpoint, which answers a wrong app secret with code 1
+ *       ("Error validating client secret."): there only {@code is_transient} makes an error temporary;</li>
  *   <li>everything else (100 invalid parameter, ...) is a refusal: {@code rejected} with the code.</li>
  * </ul>
  * An HTTP 429 is a rate limit whatever the body says ({@link #tooManyRequests}).
@@ -34,11 +36,12 @@ final class GraphErrors {
     }
 
     /**
-     * @param response the HTTP response carrying the error, for its usage headers
-     * @param error    the {@code error} object of the body
+     * @param response      the HTTP response carrying the error, for its usage headers
+     * @param error         the {@code error} object of the body
+     * @param tokenEndpoint whether the error came from {@code /oauth/access_token}
      * @return the exception to fail the call with
      */
-    static ConnectorException toException(HttpTransport.Response response, JsonNode error) {
+    static ConnectorException toException(HttpTransport.Response response, JsonNode error, boolean tokenEndpoint) {
         if (!error.isObject()) {
             return JsonFields.malformed("Meta sent an error that is not an object (HTTP " + response.status() + ")");
         }
@@ -59,7 +62,8 @@ final class GraphErrors {
         if (code == 10 || (code >= 200 && code <= 299)) {
             return ConnectorException.needsReauth(message);
         }
-        if (code == 1 || code == 2 || error.path("is_transient").asBoolean(false)) {
+        boolean unexpected = !tokenEndpoint && (code == 1 || code == 2);
+        if (unexpected || error.path("is_transient").asBoolean(false)) {
             return ConnectorException.transientFailure(described, null);
         }
         return ConnectorException.rejected(described, code < 0 ? null : Integer.toString(code));

@@ -133,6 +133,19 @@ class MetaOAuthProviderTest {
     }
 
     @Test
+    void refusesAWrongAppSecretInsteadOfRetryingIt() {
+        // the token endpoint answers a wrong secret with code 1, which elsewhere means a passing failure
+        meta.server.on("GET", TOKEN_PATH).respond(WireResponse.json(400, MetaErrorMappingTest.graphError(1, null,
+                "Error validating client secret.")));
+
+        ConnectorException failure = failure(oauth.exchangeCode(meta.context(APP), "the-code", REDIRECT));
+
+        assertThat(failure.failure()).isEqualTo(Failure.REJECTED);
+        assertThat(failure.platformCode()).contains("1");
+        assertThat(failure.getMessage()).contains("Error validating client secret");
+    }
+
+    @Test
     void keepsTheAppSecretOutOfTheMessageWhenTheTokenEndpointKeepsFailing() {
         meta.server.on("GET", TOKEN_PATH).respond(WireResponse.json(502, "{}"));
 

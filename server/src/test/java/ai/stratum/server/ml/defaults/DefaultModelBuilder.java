@@ -21,7 +21,7 @@ import java.util.Properties;
 /**
  * Trains the default models into the server's class path: run by the build (the {@code default-models}
  * execution in {@code server/pom.xml}, after the test classes compile), with the test class path, where
- * the sandbox simulator and the dataset are.
+ * the generators of the training data ({@link DefaultTrainingData}) and the dataset are.
  *
  * <p>Training both takes seconds to tens of seconds, with the machine's load, so it is skipped when nothing
  * it depends on changed:
