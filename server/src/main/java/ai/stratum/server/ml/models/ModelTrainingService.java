@@ -2,8 +2,13 @@ package ai.stratum.server.ml.models;
 
 import ai.stratum.server.audit.AuditEvent;
 import ai.stratum.server.audit.AuditLog;
+import ai.stratum.server.cdp.CdpSettings;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
+import ai.stratum.server.ml.conversion.ConversionTrainer;
+import ai.stratum.server.ml.conversion.ConversionTraining;
+import ai.stratum.server.ml.conversion.SessionDataset;
+import ai.stratum.server.ml.conversion.Sessionizer;
 import ai.stratum.server.ml.roas.CampaignFacts;
 import ai.stratum.server.ml.roas.CampaignHistory;
 import ai.stratum.server.ml.roas.CampaignHistoryFeatures;
@@ -43,8 +48,12 @@ import java.util.concurrent.TimeUnit;
  * ends with its test metrics. DATA_ANALYST and above may train; anyone in the tenant may read a job.
  *
  * <p>Minimum data (seed 001's "Best practices"): ROAS needs 100 campaigns with 30 or more days of
- * performance; conversion needs 10,000 events. A refusal is CONFLICT (the request is fine, the tenant's
- * data is not there yet) and names what is missing.
+ * performance; conversion needs 10,000 events in the customer data platform. A refusal is CONFLICT (the
+ * request is fine, the tenant's data is not there yet) and names what is missing.
+ *
+ * <p>ROAS rows come from {@code campaign_daily_performance} ({@link CampaignHistoryFeatures}); conversion
+ * rows are the sessions of the CDP's events ({@link Sessionizer}), one per session, converted when it
+ * holds an order event.
  */
 @Singleton
 public class ModelTrainingService {
@@ -63,6 +72,8 @@ public class ModelTrainingService {
     private final TrainingJobRepository jobs;
     private final ModelRegistryRepository registry;
     private final CampaignPerformanceRepository performance;
+    private final CdpSessionRepository sessions;
+    private final CdpSettings cdp;
     private final ModelCatalog catalog;
     private final AuditLog audit;
     private final TrainingExecutor executor;
@@ -71,12 +82,15 @@ public class ModelTrainingService {
     private final Set<OpenJob> openHere = ConcurrentHashMap.newKeySet();
 
     public ModelTrainingService(Database database, TrainingJobRepository jobs, ModelRegistryRepository registry,
-                                CampaignPerformanceRepository performance, ModelCatalog catalog, AuditLog audit,
-                                TrainingExecutor executor, TrainingSettings settings, Clock clock) {
+                                CampaignPerformanceRepository performance, CdpSessionRepository sessions, CdpSettings cdp,
+                                ModelCatalog catalog, AuditLog audit, TrainingExecutor executor, TrainingSettings settings,
+                                Clock clock) {
         this.database = database;
         this.jobs = jobs;
         this.registry = registry;
         this.performance = performance;
+        this.sessions = sessions;
+        this.cdp = cdp;
         this.catalog = catalog;
         this.audit = audit;
         this.executor = executor;
@@ -138,7 +152,9 @@ public class ModelTrainingService {
             case ROAS -> database.inTenantOne(tenant, connection -> performance.counts(connection, tenant))
                     .flatMap(counts -> counts.qualified() >= MIN_ROAS_CAMPAIGNS ? Mono.<Void>empty()
                             : Mono.error(ApiException.conflict(tooFewCampaigns(counts.qualified(), counts.campaigns()))));
-            case CONVERSION -> Mono.error(ApiException.conflict(tooFewEvents()));
+            case CONVERSION -> database.inTenantOne(tenant, connection -> sessions.eventCount(connection, tenant))
+                    .flatMap(events -> events >= MIN_CONVERSION_EVENTS ? Mono.<Void>empty()
+                            : Mono.error(ApiException.conflict(tooFewEvents(events))));
         };
     }
 
@@ -148,10 +164,10 @@ public class ModelTrainingService {
                 + " such campaigns (" + campaigns + " with any performance data). Until then its predictions use the default model.";
     }
 
-    static String tooFewEvents() {
-        return "Conversion training needs at least " + MIN_CONVERSION_EVENTS + " events with their sessions; this tenant has 0: "
-                + "this server has no customer-data event store to read sessions from yet. Until then its predictions use the "
-                + "default model; `ml train CONVERSION --csv FILE --tenant ID` trains one from exported sessions.";
+    static String tooFewEvents(long events) {
+        return "Conversion training needs at least " + MIN_CONVERSION_EVENTS + " events in the customer data platform; this "
+                + "tenant has " + events + ". Until then its predictions use the default model; "
+                + "`ml train conversion --csv FILE --tenant ID` trains one from exported sessions.";
     }
 
     private static ApiException alreadyOpen(TrainingJob open) {
@@ -169,7 +185,7 @@ public class ModelTrainingService {
             progress.report("loading data", 0.02);
             Trained trained = switch (type) {
                 case ROAS -> trainRoas(tenant, progress);
-                case CONVERSION -> throw new InsufficientDataException(tooFewEvents());
+                case CONVERSION -> trainConversion(tenant, progress);
             };
             progress.report("registering", 0.97);
             ModelInfo model = database.inTenantOne(tenant, connection -> registry.register(connection, tenant, type,
@@ -210,6 +226,33 @@ public class ModelTrainingService {
         return new Trained(training.model().toArtifact().toBytes(), ModelMetrics.regression(training.test().metrics(),
                 training.test().intervalCoverage(), training.test().meanIntervalWidth()), training.trainingRows(),
                 training.test().metrics().rows());
+    }
+
+    private Trained trainConversion(TenantId tenant, Progress progress) {
+        long events = database.inTenantOne(tenant, connection -> sessions.eventCount(connection, tenant)).block();
+        if (events < MIN_CONVERSION_EVENTS) {
+            throw new InsufficientDataException(tooFewEvents(events));
+        }
+        Sessionizer sessionizer = new Sessionizer(cdp.orderEventNames());
+        SessionDataset.Builder rows = new SessionDataset.Builder();
+        java.time.Instant since = clock.instant().minus(Duration.ofDays(settings.historyDays()));
+        progress.report("building sessions", 0.04);
+        database.inTenant(tenant, connection -> sessions.visitors(connection, tenant, since))
+                .doOnNext(visitor -> sessionizer.addSessions(visitor, rows))
+                .blockLast();
+        SessionDataset data = rows.build();
+        int converted = data.positives();
+        if (data.rows() < ConversionTrainer.MIN_ROWS || converted == 0 || converted == data.rows()) {
+            throw new InsufficientDataException("Conversion training needs at least " + ConversionTrainer.MIN_ROWS
+                    + " sessions, some with an order event (" + String.join(", ", cdp.orderEvents()) + ") and some without; this "
+                    + "tenant's events make " + data.rows() + " sessions, " + converted + " with an order.");
+        }
+        ConversionTrainer.Settings seed = ConversionTrainer.Settings.SEED;
+        ConversionTraining training = new ConversionTrainer(new ConversionTrainer.Settings(settings.conversionTrees(),
+                seed.maxDepth(), seed.maxLeaves(), seed.minLeafRows(), seed.learningRate(), seed.subsample()))
+                .train(data, progress);
+        return new Trained(training.model().toArtifact().toBytes(), ModelMetrics.classification(training.test().metrics()),
+                training.trainingRows(), training.test().metrics().rows());
     }
 
     private void fail(TenantId tenant, UUID id, String message) {

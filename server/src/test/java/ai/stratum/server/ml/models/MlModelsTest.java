@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Predictions, training jobs and the model registry over GraphQL, on a real PostgreSQL. Tenant A has a
- * simulated portfolio of 140 campaigns over 75 days; tenant B has a few campaigns, too few to train.
- * Tenant models are small (20 trees) to keep the test fast.
+ * simulated portfolio of 140 campaigns over 75 days, and later a shop's events in the CDP; tenant B has a
+ * few campaigns, too few to train, and no events. Tenant models are small (20 trees) to keep the test fast.
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +54,8 @@ class MlModelsTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("stratum.ml.training.roas-rounds", "20", "stratum.ml.active-model-ttl", "1h");
+        return Map.of("stratum.ml.training.roas-rounds", "20", "stratum.ml.training.conversion-trees", "20",
+                "stratum.ml.active-model-ttl", "1h");
     }
 
     @BeforeAll
@@ -171,10 +172,30 @@ class MlModelsTest extends IntegrationTest {
 
     @Test
     void conversionTrainingNeedsTenThousandEvents() {
-        var result = analystA.execute(TRAIN, Map.of("t", "CONVERSION"));
+        var result = analystB.execute(TRAIN, Map.of("t", "CONVERSION"));
 
         assertThat(result.errorCode()).isEqualTo("CONFLICT");
-        assertThat(result.errorMessage()).contains("at least 10000 events").contains("this tenant has 0");
+        assertThat(result.errorMessage()).contains("at least 10000 events in the customer data platform; this tenant has 0.");
+    }
+
+    @Test
+    @Order(6)
+    void aConversionModelIsTrainedFromTheSessionsOfTheTenantsEvents() {
+        int events = CdpEvents.write(tenantA, 11, 900, java.time.Instant.now());
+        assertThat(events).isGreaterThanOrEqualTo(ModelTrainingService.MIN_CONVERSION_EVENTS);
+
+        String id = analystA.execute(TRAIN, Map.of("t", "CONVERSION")).assertNoErrors().data("trainModel.id");
+        Map<String, Object> job = awaitFinished(analystA, id);
+
+        assertThat(job).as(String.valueOf(job.get("error"))).containsEntry("status", "SUCCEEDED").containsEntry("type", "CONVERSION");
+        Map<String, Object> metrics = (Map<String, Object>) job.get("metrics");
+        assertThat(((Number) metrics.get("auc")).doubleValue()).isGreaterThan(0.6);
+        assertThat(metrics.get("mae")).isNull();
+        int sessions = ((Number) job.get("trainingRows")).intValue() + ((Number) job.get("testRows")).intValue();
+        assertThat(sessions).isBetween(900, 3_600);
+        var prediction = viewerA.execute(PREDICT_CONVERSION, Map.of("i", conversionInput())).assertNoErrors();
+        assertThat(prediction.<Map<String, Object>>data("predictConversion.model"))
+                .containsEntry("type", "CONVERSION").containsEntry("scope", "TENANT").containsEntry("version", 1);
     }
 
     @Test

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static ai.stratum.server.support.ApplicationRole.column;
+import static ai.stratum.server.support.ApplicationRole.scopedTo;
+import static ai.stratum.server.support.ApplicationRole.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,35 +71,5 @@ class ModelRegistryRowLevelSecurityTest {
                     + "VALUES (?, ?, 'CONVERSION', 'RUNNING', 'training')", tenantB, UUID.randomUUID()))
                     .hasMessageContaining("training_jobs_one_open");
         }
-    }
-
-    private static Connection scopedTo(UUID tenant) throws SQLException {
-        Connection connection = TestDatabase.ownerConnection();
-        connection.setAutoCommit(false);
-        try (PreparedStatement scope = connection.prepareStatement(
-                "SELECT set_config('role', 'stratum_app', true), set_config('stratum.tenant_id', ?, true)")) {
-            scope.setString(1, tenant.toString());
-            scope.execute();
-        }
-        return connection;
-    }
-
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private static List<String> column(Connection connection, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }
