@@ -36,6 +36,10 @@ public abstract class IntegrationTest implements TestPropertyProvider {
             throw new UncheckedIOException(e);
         }
         properties.put("micronaut.server.port", "-1");
+        // every test class runs a server of its own against the one test database: small pools keep
+        // the run (and parallel runs on one machine) well inside PostgreSQL's connection limit
+        properties.put("r2dbc.datasources.default.options.maxSize", "4");
+        properties.put("r2dbc.datasources.default.options.initialSize", "1");
         properties.put("stratum.admin.email", ADMIN_EMAIL);
         properties.put("stratum.admin.password", ADMIN_PASSWORD);
         // the half-hourly autopilot would act on other tests' tenants mid-test; tests run it explicitly
