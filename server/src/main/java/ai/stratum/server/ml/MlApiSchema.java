@@ -1,0 +1,36 @@
+package ai.stratum.server.ml;
+
+import ai.stratum.plugin.api.Platform;
+import ai.stratum.server.graphql.Fetchers;
+import ai.stratum.server.graphql.RequestContext;
+import ai.stratum.server.graphql.SchemaContribution;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+
+/**
+ * GraphQL fields of the ML engine's scorers, simulations, forecasts and anomalies ({@code schema/ml.graphqls}).
+ * The learned models' fields (predictions, training, the registry) are wired by their own package.
+ */
+@Singleton
+class MlApiSchema implements SchemaContribution {
+
+    private final BudgetSimulationService simulations;
+    private final ScoringService scoring;
+
+    MlApiSchema(BudgetSimulationService simulations, ScoringService scoring) {
+        this.simulations = simulations;
+        this.scoring = scoring;
+    }
+
+    @Override
+    public void contribute(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("simulateBudget", Fetchers.mono(env -> simulations.simulate(RequestContext.caller(env),
+                        BudgetSimulationRequest.of(env.getArgument("input")))))
+                .dataFetcher("creativeFatigue", Fetchers.mono(env -> Mono.fromCallable(() -> scoring.creativeFatigue(
+                        RequestContext.caller(env), env.getArgument("input")))))
+                .dataFetcher("eventQuality", Fetchers.mono(env -> Mono.fromCallable(() -> scoring.eventQuality(
+                        RequestContext.caller(env), env.getArgument("event"), Platform.valueOf(env.getArgument("platform")))))));
+    }
+}
