@@ -17,10 +17,12 @@ class MlApiSchema implements SchemaContribution {
 
     private final BudgetSimulationService simulations;
     private final ScoringService scoring;
+    private final ForecastService forecasts;
 
-    MlApiSchema(BudgetSimulationService simulations, ScoringService scoring) {
+    MlApiSchema(BudgetSimulationService simulations, ScoringService scoring, ForecastService forecasts) {
         this.simulations = simulations;
         this.scoring = scoring;
+        this.forecasts = forecasts;
     }
 
     @Override
@@ -31,6 +33,8 @@ class MlApiSchema implements SchemaContribution {
                 .dataFetcher("creativeFatigue", Fetchers.mono(env -> Mono.fromCallable(() -> scoring.creativeFatigue(
                         RequestContext.caller(env), env.getArgument("input")))))
                 .dataFetcher("eventQuality", Fetchers.mono(env -> Mono.fromCallable(() -> scoring.eventQuality(
-                        RequestContext.caller(env), env.getArgument("event"), Platform.valueOf(env.getArgument("platform")))))));
+                        RequestContext.caller(env), env.getArgument("event"), Platform.valueOf(env.getArgument("platform"))))))
+                .dataFetcher("forecast", Fetchers.mono(env -> forecasts.forecast(RequestContext.caller(env),
+                        ForecastRequest.of(env.getArgument("input"))))));
     }
 }

@@ -108,8 +108,10 @@ public class MlCache {
         String text;
         try {
             text = json.writeValueAsString(value);
-        } catch (IOException e) {
-            return Mono.error(e);
+        } catch (IOException | RuntimeException e) {
+            // a result type without a serializer is a bug to fix, but not one to fail the request over
+            LOG.error("event=ml_cache_entry_unwritable operation={} type={}", operation.name(), value.getClass().getName(), e);
+            return Mono.empty();
         }
         return cache.put(key, text, lifetimes.of(operation.lifetime()))
                 .onErrorResume(e -> {
