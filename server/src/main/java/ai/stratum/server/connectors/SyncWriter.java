@@ -3,6 +3,7 @@ package ai.stratum.server.connectors;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.signals.SignalHealthService;
 import ai.stratum.server.signals.SignalHealthView;
+import ai.stratum.server.tenancy.TenantDataChange;
 import ai.stratum.server.tenancy.TenantDataChanges;
 import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.tenancy.TenantRepository;
@@ -70,7 +71,7 @@ class SyncWriter {
                                 .flatMap(finished -> connections.syncFinished(connection, tenant, account.id(), SyncStatus.SUCCEEDED,
                                         null, clock.instant()).thenReturn(new Written(finished, view)))))
                 .flatMap(written -> health.publish(tenant, written.health())
-                        .then(dataChanges.changed(tenant))
+                        .then(dataChanges.changed(tenant, TenantDataChange.PERFORMANCE_SYNCED))
                         .thenReturn(written.run()));
     }
 

@@ -4,9 +4,13 @@ import ai.stratum.plugin.api.Platform;
 import ai.stratum.server.graphql.Fetchers;
 import ai.stratum.server.graphql.RequestContext;
 import ai.stratum.server.graphql.SchemaContribution;
+import ai.stratum.server.ml.anomaly.AnomalyMethod;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+
+import java.util.Optional;
 
 /**
  * GraphQL fields of the ML engine's scorers, simulations, forecasts and anomalies ({@code schema/ml.graphqls}).
@@ -18,11 +22,13 @@ class MlApiSchema implements SchemaContribution {
     private final BudgetSimulationService simulations;
     private final ScoringService scoring;
     private final ForecastService forecasts;
+    private final AnomalyService anomalies;
 
-    MlApiSchema(BudgetSimulationService simulations, ScoringService scoring, ForecastService forecasts) {
+    MlApiSchema(BudgetSimulationService simulations, ScoringService scoring, ForecastService forecasts, AnomalyService anomalies) {
         this.simulations = simulations;
         this.scoring = scoring;
         this.forecasts = forecasts;
+        this.anomalies = anomalies;
     }
 
     @Override
@@ -35,6 +41,16 @@ class MlApiSchema implements SchemaContribution {
                 .dataFetcher("eventQuality", Fetchers.mono(env -> Mono.fromCallable(() -> scoring.eventQuality(
                         RequestContext.caller(env), env.getArgument("event"), Platform.valueOf(env.getArgument("platform"))))))
                 .dataFetcher("forecast", Fetchers.mono(env -> forecasts.forecast(RequestContext.caller(env),
-                        ForecastRequest.of(env.getArgument("input"))))));
+                        ForecastRequest.of(env.getArgument("input")))))
+                .dataFetcher("anomalies", Fetchers.flux(env -> anomalies.between(RequestContext.caller(env), env.getArgument("from"),
+                        env.getArgument("to"), optional(env, "platform").map(Platform::valueOf), optional(env, "campaignId"),
+                        optional(env, "method").map(AnomalyMethod::valueOf)))));
+        wiring.type("Subscription", type -> type
+                .dataFetcher("anomalyDetected", Fetchers.subscription(env -> anomalies.detected(RequestContext.caller(env),
+                        optional(env, "platform").map(Platform::valueOf), optional(env, "method").map(AnomalyMethod::valueOf)))));
+    }
+
+    private static Optional<String> optional(DataFetchingEnvironment env, String argument) {
+        return Optional.ofNullable(env.getArgument(argument));
     }
 }

@@ -7,6 +7,7 @@ import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import ai.stratum.server.signals.health.SignalHealth;
 import ai.stratum.server.signals.health.SignalSnapshot;
+import ai.stratum.server.tenancy.TenantDataChange;
 import ai.stratum.server.tenancy.TenantDataChanges;
 import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.tenancy.TenantRepository;
@@ -74,7 +75,9 @@ public class SignalHealthService {
                             return recordDay(connection, tenant, context, computer, snapshot.platform()).thenReturn(health);
                         }))
                 .map(SignalHealthView::of)
-                .flatMap(view -> feed.publish(tenant, view).then(dataChanges.changed(tenant)).thenReturn(view));
+                .flatMap(view -> feed.publish(tenant, view)
+                        .then(dataChanges.changed(tenant, TenantDataChange.SIGNALS_INGESTED))
+                        .thenReturn(view));
     }
 
     /**

@@ -25,11 +25,11 @@ public class TenantDataChanges {
     }
 
     /** Call after the transaction that wrote the tenant's new data has committed. */
-    public Mono<Void> changed(TenantId tenant) {
+    public Mono<Void> changed(TenantId tenant, TenantDataChange change) {
         return Flux.fromIterable(listeners)
-                .concatMap(listener -> Mono.defer(() -> listener.tenantDataChanged(tenant))
+                .concatMap(listener -> Mono.defer(() -> listener.tenantDataChanged(tenant, change))
                         .onErrorResume(e -> {
-                            LOG.warn("event=tenant_data_listener_failed tenant={} listener={} error={}", tenant,
+                            LOG.warn("event=tenant_data_listener_failed tenant={} change={} listener={} error={}", tenant, change,
                                     listener.getClass().getSimpleName(), e.toString());
                             return Mono.empty();
                         }))

@@ -11,8 +11,9 @@ public interface TenantDataListener {
 
     /**
      * @param tenant whose data changed
+     * @param change what came in
      * @return completes when the listener has done what must happen before the write is reported done
      *         (invalidating caches); longer work should be started and not awaited
      */
-    Mono<Void> tenantDataChanged(TenantId tenant);
+    Mono<Void> tenantDataChanged(TenantId tenant, TenantDataChange change);
 }
