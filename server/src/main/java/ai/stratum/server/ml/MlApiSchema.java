@@ -23,12 +23,17 @@ class MlApiSchema implements SchemaContribution {
     private final ScoringService scoring;
     private final ForecastService forecasts;
     private final AnomalyService anomalies;
+    private final StoredForecastService storedForecasts;
+    private final CreativeFatigueService creatives;
 
-    MlApiSchema(BudgetSimulationService simulations, ScoringService scoring, ForecastService forecasts, AnomalyService anomalies) {
+    MlApiSchema(BudgetSimulationService simulations, ScoringService scoring, ForecastService forecasts, AnomalyService anomalies,
+                StoredForecastService storedForecasts, CreativeFatigueService creatives) {
         this.simulations = simulations;
         this.scoring = scoring;
         this.forecasts = forecasts;
         this.anomalies = anomalies;
+        this.storedForecasts = storedForecasts;
+        this.creatives = creatives;
     }
 
     @Override
@@ -44,7 +49,16 @@ class MlApiSchema implements SchemaContribution {
                         ForecastRequest.of(env.getArgument("input")))))
                 .dataFetcher("anomalies", Fetchers.flux(env -> anomalies.between(RequestContext.caller(env), env.getArgument("from"),
                         env.getArgument("to"), optional(env, "platform").map(Platform::valueOf), optional(env, "campaignId"),
-                        optional(env, "method").map(AnomalyMethod::valueOf)))));
+                        optional(env, "method").map(AnomalyMethod::valueOf))))
+                .dataFetcher("dailyForecasts", Fetchers.flux(env -> storedForecasts.madeOn(RequestContext.caller(env),
+                        Optional.ofNullable(env.getArgument("date")), optional(env, "level").map(ForecastLevel::valueOf),
+                        optional(env, "platform").map(Platform::valueOf))))
+                .dataFetcher("creativeFatigueHistory", Fetchers.mono(env -> creatives.history(RequestContext.caller(env),
+                        Platform.valueOf(env.getArgument("platform")), env.getArgument("creativeId"), env.getArgument("from"),
+                        env.getArgument("to")))));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("upsertCreatives", Fetchers.mono(env -> creatives.upsert(RequestContext.caller(env),
+                        env.getArgument("creatives")))));
         wiring.type("Subscription", type -> type
                 .dataFetcher("anomalyDetected", Fetchers.subscription(env -> anomalies.detected(RequestContext.caller(env),
                         optional(env, "platform").map(Platform::valueOf), optional(env, "method").map(AnomalyMethod::valueOf)))));
