@@ -2,7 +2,6 @@ package ai.stratum.server.ml;
 
 import ai.stratum.plugin.api.Platform;
 import ai.stratum.server.database.Database;
-import ai.stratum.server.error.ApiException;
 import ai.stratum.server.ml.cache.CacheLifetime;
 import ai.stratum.server.ml.cache.CachedOperation;
 import ai.stratum.server.ml.cache.MlCache;
@@ -14,14 +13,12 @@ import ai.stratum.server.ml.simulation.FittedResponseCurve;
 import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import ai.stratum.server.tenancy.TenantId;
-import ai.stratum.server.tenancy.TenantRepository;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +36,7 @@ public class BudgetSimulationService {
             CacheLifetime.ROAS);
 
     private final Database database;
-    private final TenantRepository tenants;
+    private final TenantCalendar calendar;
     private final CampaignLookup campaigns;
     private final CampaignHistoryRepository history;
     private final MlCache cache;
@@ -47,10 +44,10 @@ public class BudgetSimulationService {
     private final BudgetSimulator simulator = new BudgetSimulator();
     private final Clock clock;
 
-    BudgetSimulationService(Database database, TenantRepository tenants, CampaignLookup campaigns, CampaignHistoryRepository history,
+    BudgetSimulationService(Database database, TenantCalendar calendar, CampaignLookup campaigns, CampaignHistoryRepository history,
                             MlCache cache, MlComputation computation, Clock clock) {
         this.database = database;
-        this.tenants = tenants;
+        this.calendar = calendar;
         this.campaigns = campaigns;
         this.history = history;
         this.cache = cache;
@@ -61,10 +58,9 @@ public class BudgetSimulationService {
     Mono<BudgetSimulationView> simulate(Caller caller, BudgetSimulationRequest request) {
         caller.require(Role.VIEWER);
         TenantId tenant = caller.tenant();
-        return database.inTenantOne(tenant, connection -> tenants.findById(connection, tenant))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No tenant with id " + tenant)))
+        return calendar.tenant(tenant)
                 .flatMap(found -> {
-                    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(found.timezone()));
+                    LocalDate today = calendar.today(found);
                     return cache.get(OPERATION, tenant, Map.of("request", request, "today", today),
                             Argument.of(BudgetSimulationView.class), () -> compute(tenant, request, today));
                 });

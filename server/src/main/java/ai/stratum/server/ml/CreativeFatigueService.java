@@ -13,7 +13,6 @@ import ai.stratum.server.ml.inference.ModelType;
 import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import ai.stratum.server.tenancy.TenantId;
-import ai.stratum.server.tenancy.TenantRepository;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -22,7 +21,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,17 +46,17 @@ public class CreativeFatigueService {
             false, Optional.of(ModelType.FATIGUE));
 
     private final Database database;
-    private final TenantRepository tenants;
+    private final TenantCalendar calendar;
     private final CreativeRepository creatives;
     private final MlCache cache;
     private final MlCacheGeneration generations;
     private final FatigueScorer scorer = new FatigueScorer();
     private final Clock clock;
 
-    CreativeFatigueService(Database database, TenantRepository tenants, CreativeRepository creatives, MlCache cache,
+    CreativeFatigueService(Database database, TenantCalendar calendar, CreativeRepository creatives, MlCache cache,
                            MlCacheGeneration generations, Clock clock) {
         this.database = database;
-        this.tenants = tenants;
+        this.calendar = calendar;
         this.creatives = creatives;
         this.cache = cache;
         this.generations = generations;
@@ -131,9 +129,7 @@ public class CreativeFatigueService {
     }
 
     private Mono<LocalDate> today(TenantId tenant) {
-        return database.inTenantOne(tenant, connection -> tenants.findById(connection, tenant))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No tenant with id " + tenant)))
-                .map(found -> LocalDate.ofInstant(clock.instant(), ZoneId.of(found.timezone())));
+        return calendar.tenant(tenant).map(calendar::today);
     }
 
     /** One creative to score on one day. */

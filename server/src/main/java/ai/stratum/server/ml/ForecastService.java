@@ -6,7 +6,6 @@ import ai.stratum.server.analytics.PerformanceQuery;
 import ai.stratum.server.analytics.PerformanceRow;
 import ai.stratum.server.analytics.PerformanceService;
 import ai.stratum.server.database.Database;
-import ai.stratum.server.error.ApiException;
 import ai.stratum.server.ml.cache.CacheLifetime;
 import ai.stratum.server.ml.cache.CachedOperation;
 import ai.stratum.server.ml.cache.MlCache;
@@ -17,14 +16,12 @@ import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import ai.stratum.server.tenancy.Tenant;
 import ai.stratum.server.tenancy.TenantId;
-import ai.stratum.server.tenancy.TenantRepository;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +42,7 @@ public class ForecastService {
     static final CachedOperation OPERATION = CachedOperation.fromTenantData("forecast", Forecaster.METHOD, CacheLifetime.ROAS);
 
     private final Database database;
-    private final TenantRepository tenants;
+    private final TenantCalendar calendar;
     private final CampaignLookup campaigns;
     private final CampaignHistoryRepository history;
     private final PerformanceService performance;
@@ -54,10 +51,10 @@ public class ForecastService {
     private final Forecaster forecaster = new Forecaster();
     private final Clock clock;
 
-    ForecastService(Database database, TenantRepository tenants, CampaignLookup campaigns, CampaignHistoryRepository history,
+    ForecastService(Database database, TenantCalendar calendar, CampaignLookup campaigns, CampaignHistoryRepository history,
                     PerformanceService performance, MlCache cache, MlComputation computation, Clock clock) {
         this.database = database;
-        this.tenants = tenants;
+        this.calendar = calendar;
         this.campaigns = campaigns;
         this.history = history;
         this.performance = performance;
@@ -105,12 +102,11 @@ public class ForecastService {
     }
 
     Mono<Tenant> tenant(TenantId tenant) {
-        return database.inTenantOne(tenant, connection -> tenants.findById(connection, tenant))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No tenant with id " + tenant)));
+        return calendar.tenant(tenant);
     }
 
     LocalDate today(Tenant tenant) {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of(tenant.timezone()));
+        return calendar.today(tenant);
     }
 
     private Mono<Series> campaignSeries(TenantId tenant, ForecastRequest request, LocalDate from, LocalDate to) {
