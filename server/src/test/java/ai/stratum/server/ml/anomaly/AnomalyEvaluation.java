@@ -34,6 +34,15 @@ final class AnomalyEvaluation {
     final Map<InjectedFault, List<Double>> faultForestScores = new EnumMap<>(InjectedFault.class);
 
     static AnomalyEvaluation run(List<SandboxAccount> accounts, CampaignAnomalyDetector detector, boolean collectScores) {
+        return run(accounts, detector, collectScores, false);
+    }
+
+    /**
+     * @param asReported judge the days as they were reported on the morning after {@link #LAST_DAY}, as the
+     *                   scan sees them (the newest days' late conversions still missing), rather than settled
+     */
+    static AnomalyEvaluation run(List<SandboxAccount> accounts, CampaignAnomalyDetector detector, boolean collectScores,
+                                 boolean asReported) {
         AnomalyEvaluation evaluation = new AnomalyEvaluation();
         for (AnomalyMethod method : AnomalyMethod.values()) {
             evaluation.byMethod.put(method, new Counts());
@@ -45,7 +54,9 @@ final class AnomalyEvaluation {
             for (int c = 0; c < account.campaigns().size(); c++) {
                 SimulatedCampaign campaign = account.campaigns().get(c);
                 LocalDate from = LAST_DAY.minusDays(HISTORY_DAYS - 1);
-                List<DayOutcome> days = new ArrayList<>(account.settled(campaign.id(), from, LAST_DAY));
+                List<DayOutcome> days = new ArrayList<>(asReported
+                        ? account.reportedOn(LAST_DAY.plusDays(1), campaign.id(), from, LAST_DAY)
+                        : account.settled(campaign.id(), from, LAST_DAY));
                 InjectedFault fault = null;
                 LocalDate faultDay = null;
                 if (c % 2 == 1 && !days.isEmpty()) {
