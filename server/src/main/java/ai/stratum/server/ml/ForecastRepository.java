@@ -3,6 +3,7 @@ package ai.stratum.server.ml;
 import ai.stratum.plugin.api.Platform;
 import ai.stratum.server.database.Sql;
 import ai.stratum.server.ml.forecast.ForecastDay;
+import ai.stratum.server.ml.forecast.Forecaster;
 import ai.stratum.server.tenancy.TenantId;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -83,7 +84,7 @@ class ForecastRepository {
         }
         return new ForecastView(ForecastLevel.valueOf(row.get("level", String.class)), Platform.valueOf(row.get("platform", String.class)),
                 campaignId.isEmpty() ? null : campaignId, row.get("currency", String.class).strip(), row.get("method", String.class),
-                ai.stratum.server.ml.forecast.Forecaster.INTERVAL_LEVEL, row.get("history_days", Integer.class),
+                Forecaster.INTERVAL_LEVEL, row.get("history_days", Integer.class),
                 row.get("history_end", LocalDate.class), row.get("revenue_settled_through", LocalDate.class), days,
                 row.get("computed_at", OffsetDateTime.class).toInstant());
     }

@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -51,7 +52,7 @@ final class MlBatch {
     }
 
     private ItemOutcome outcome(String item, Outcome outcome, String reason) {
-        meters.counter("stratum.ml.batch.items", "job", job, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        meters.counter("stratum.ml.batch.items", "job", job, "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
         return new ItemOutcome(item, outcome, reason);
     }
 

@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * What the ML schedules do ({@link MlScheduler} says when), each once per tenant and period across every
@@ -160,12 +162,12 @@ public class MlJobs {
     private record ForecastItem(Tenant tenant, LocalDate today, ForecastRequest request) {
 
         String describe() {
-            return "tenant=" + tenant.id() + " " + request.level().name().toLowerCase(java.util.Locale.ROOT) + "="
+            return "tenant=" + tenant.id() + " " + request.level().name().toLowerCase(Locale.ROOT) + "="
                     + request.platform().map(Platform::name).orElse("") + request.campaignId().map(id -> "/" + id).orElse("");
         }
     }
 
-    private record LiveItem(TenantId tenant, String task, java.util.function.Supplier<Mono<Void>> work) {
+    private record LiveItem(TenantId tenant, String task, Supplier<Mono<Void>> work) {
 
         String describe() {
             return "tenant=" + tenant + " task=" + task;

@@ -1,6 +1,7 @@
 package ai.stratum.server.ml;
 
 import ai.stratum.sandbox.simulation.DayOutcome;
+import ai.stratum.sandbox.simulation.SimulatedCampaign;
 import ai.stratum.server.pubsub.PubSub;
 import ai.stratum.server.support.GraphQLClient;
 import ai.stratum.server.support.IntegrationTest;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +42,7 @@ class AnomaliesTest extends IntegrationTest {
 
     private final SandboxAccount sandbox = new SandboxAccount(83, 8, false);
     /** The three campaigns with the most conversions: a lost day of tracking is unmistakable there. */
-    private final List<ai.stratum.sandbox.simulation.SimulatedCampaign> biggest = sandbox.campaigns().stream()
+    private final List<SimulatedCampaign> biggest = sandbox.campaigns().stream()
             .sorted((a, b) -> Double.compare(b.profile().maxDailyRevenue() / b.profile().averageOrderValue(),
                     a.profile().maxDailyRevenue() / a.profile().averageOrderValue()))
             .limit(3).toList();
@@ -171,7 +173,7 @@ class AnomaliesTest extends IntegrationTest {
         return new TenantId(UUID.fromString(tenant));
     }
 
-    private static void replace(List<DayOutcome> days, LocalDate date, java.util.function.UnaryOperator<DayOutcome> fault) {
+    private static void replace(List<DayOutcome> days, LocalDate date, UnaryOperator<DayOutcome> fault) {
         for (int i = 0; i < days.size(); i++) {
             if (days.get(i).date().equals(date)) {
                 days.set(i, fault.apply(days.get(i)));

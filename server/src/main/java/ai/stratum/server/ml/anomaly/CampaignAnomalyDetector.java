@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Finds the days of one campaign that stand out, two ways:
@@ -100,7 +102,7 @@ public final class CampaignAnomalyDetector {
      */
     static ForestScores forestScores(List<CampaignDay> days, LocalDate scanFrom, long seed) {
         List<CampaignDay> delivered = delivered(days);
-        java.util.Map<LocalDate, Double> scores = new java.util.TreeMap<>();
+        Map<LocalDate, Double> scores = new TreeMap<>();
         if (delivered.size() >= MIN_FOREST_DAYS) {
             Forest forest = Forest.grow(delivered, seed);
             for (CampaignDay day : delivered) {
@@ -113,7 +115,7 @@ public final class CampaignAnomalyDetector {
     }
 
     /** @param byDate each judged day's forest score */
-    record ForestScores(java.util.Map<LocalDate, Double> byDate) {
+    record ForestScores(Map<LocalDate, Double> byDate) {
     }
 
     private void zScores(List<CampaignDay> delivered, int index, List<Anomaly> found) {
