@@ -2,6 +2,8 @@ package ai.stratum.server.ml;
 
 import ai.stratum.sandbox.simulation.DayOutcome;
 import ai.stratum.sandbox.simulation.SimulatedCampaign;
+import ai.stratum.server.lock.DistributedLock;
+import ai.stratum.server.lock.Lease;
 import ai.stratum.server.pubsub.PubSub;
 import ai.stratum.server.support.GraphQLClient;
 import ai.stratum.server.support.IntegrationTest;
@@ -39,6 +41,9 @@ class AnomaliesTest extends IntegrationTest {
 
     @Inject
     PubSub pubSub;
+
+    @Inject
+    DistributedLock locks;
 
     private final SandboxAccount sandbox = new SandboxAccount(83, 8, false);
     /** The three campaigns with the most conversions: a lost day of tracking is unmistakable there. */
@@ -144,6 +149,22 @@ class AnomaliesTest extends IntegrationTest {
             });
             assertThat(received.get(received.size() - 1).toString()).contains("metric=SPEND");
         }
+    }
+
+    @Test
+    void skipsAScanWhileAnotherOfTheSameTenantRuns() {
+        String busy = MlFixtures.tenant(graphql().withToken(loginAsAdmin()), unique("Anomalies busy"));
+        List<DayOutcome> days = new ArrayList<>(MlFixtures.sandboxDays(sandbox, biggest.get(0), today.minusDays(1), 60));
+        replace(days, today.minusDays(2), day -> new DayOutcome(day.campaignId(), day.date(), day.spendMicros() * 5, day.impressions(),
+                day.clicks(), day.conversions(), day.revenueMicros()));
+        MlFixtures.days(busy, "META", "b1", "USD", days);
+        TenantId tenantId = new TenantId(UUID.fromString(busy));
+        Lease running = locks.tryAcquire("ml-anomaly-scan:" + busy, Duration.ofMinutes(1)).block(WAIT).orElseThrow();
+
+        assertThat(scanner.scan(tenantId).block(WAIT)).isEmpty();
+
+        running.release().block(WAIT);
+        assertThat(scanner.scan(tenantId).block(WAIT)).isNotEmpty();
     }
 
     @Test

@@ -50,6 +50,18 @@ class SimulateBudgetTest extends IntegrationTest {
         MlFixtures.days(tenant, "TIKTOK", "shared-id", "USD", days);
         // too short a history: eleven settled days
         MlFixtures.days(tenant, "META", "young", "USD", days.subList(days.size() - 18, days.size()));
+        // an account that moved from euros to dollars 60 days ago
+        MlFixtures.days(tenant, "META", "switched", "EUR", days.subList(0, days.size() - 60));
+        MlFixtures.days(tenant, "META", "switched", "USD", days.subList(days.size() - 60, days.size()));
+    }
+
+    @Test
+    void fitsOnlyTheDaysInTheCampaignsNewestCurrency() {
+        GraphQLClient.Result result = viewer.execute(QUERY, Map.of("in", input("switched"))).assertNoErrors();
+
+        assertThat(result.<String>data("simulateBudget.currency")).isEqualTo("USD");
+        // the dollar days of the 90 settled ones: 60 days ago to 8 days ago
+        assertThat(result.<Integer>data("simulateBudget.responseCurve.historyDays")).isEqualTo(53);
     }
 
     @Test
