@@ -27,7 +27,14 @@ public class PerformanceService {
 
     public Mono<List<PerformanceRow>> rows(Caller caller, PerformanceQuery query) {
         caller.require(Role.VIEWER);
-        TenantId tenant = caller.tenant();
+        return rows(caller.tenant(), query);
+    }
+
+    /**
+     * The tenant's rows, for the server's own use (forecasts, scheduled jobs) where the caller's role
+     * has been checked already or there is no caller.
+     */
+    public Mono<List<PerformanceRow>> rows(TenantId tenant, PerformanceQuery query) {
         return database.inTenantOne(tenant, connection -> tenants.findById(connection, tenant)
                 .switchIfEmpty(Mono.error(ApiException.notFound("No tenant with id " + tenant)))
                 .flatMap(found -> performance.parts(connection, tenant, query, found.currency())

@@ -3,6 +3,8 @@ package ai.stratum.server.connectors;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.signals.SignalHealthService;
 import ai.stratum.server.signals.SignalHealthView;
+import ai.stratum.server.tenancy.TenantDataChange;
+import ai.stratum.server.tenancy.TenantDataChanges;
 import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.tenancy.TenantRepository;
 import io.r2dbc.spi.Connection;
@@ -19,7 +21,9 @@ import java.time.ZoneId;
  * (so syncing the same days again replaces them and never double counts); the account's signal
  * snapshot rebuilt from the stored trailing window, with signal health and its history recomputed;
  * the run and the connection marked SUCCEEDED. If the connection was disconnected meanwhile, or
- * the run is no longer RUNNING, the transaction rolls back.
+ * the run is no longer RUNNING, the transaction rolls back. Once committed, the health is published and
+ * the tenant's new data announced ({@link TenantDataChanges}: cached predictions go stale, anomalies
+ * are looked for).
  */
 @Singleton
 class SyncWriter {
@@ -30,17 +34,20 @@ class SyncWriter {
     private final SyncedDataRepository data;
     private final TenantRepository tenants;
     private final SignalHealthService health;
+    private final TenantDataChanges dataChanges;
     private final SyncSettings settings;
     private final Clock clock;
 
     SyncWriter(Database database, ConnectionRepository connections, SyncRunRepository runs, SyncedDataRepository data,
-               TenantRepository tenants, SignalHealthService health, SyncSettings settings, Clock clock) {
+               TenantRepository tenants, SignalHealthService health, TenantDataChanges dataChanges, SyncSettings settings,
+               Clock clock) {
         this.database = database;
         this.connections = connections;
         this.runs = runs;
         this.data = data;
         this.tenants = tenants;
         this.health = health;
+        this.dataChanges = dataChanges;
         this.settings = settings;
         this.clock = clock;
     }
@@ -63,7 +70,9 @@ class SyncWriter {
                                                 + "nothing was written")))
                                 .flatMap(finished -> connections.syncFinished(connection, tenant, account.id(), SyncStatus.SUCCEEDED,
                                         null, clock.instant()).thenReturn(new Written(finished, view)))))
-                .flatMap(written -> health.publish(tenant, written.health()).thenReturn(written.run()));
+                .flatMap(written -> health.publish(tenant, written.health())
+                        .then(dataChanges.changed(tenant, TenantDataChange.PERFORMANCE_SYNCED))
+                        .thenReturn(written.run()));
     }
 
     private Mono<SignalHealthView> snapshot(Connection connection, AccountConnection account, CollectedAccount collected,

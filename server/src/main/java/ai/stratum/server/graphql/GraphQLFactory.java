@@ -43,6 +43,7 @@ public class GraphQLFactory {
         });
         return GraphQL.newGraphQL(schema)
                 .instrumentation(new ChainedInstrumentation(List.of(depth, complexity)))
+                .preparsedDocumentProvider(new PreparsedDocuments())
                 .defaultDataFetcherExceptionHandler(new StratumExceptionHandler())
                 .build();
     }

@@ -7,6 +7,8 @@ import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import ai.stratum.server.signals.health.SignalHealth;
 import ai.stratum.server.signals.health.SignalSnapshot;
+import ai.stratum.server.tenancy.TenantDataChange;
+import ai.stratum.server.tenancy.TenantDataChanges;
 import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.tenancy.TenantRepository;
 import ai.stratum.server.trust.config.FeatureFlag;
@@ -40,20 +42,26 @@ public class SignalHealthService {
     private final TrustContextLoader contexts;
     private final TenantRepository tenants;
     private final SignalHealthFeed feed;
+    private final TenantDataChanges dataChanges;
     private final Clock clock;
 
     public SignalHealthService(Database database, AccountSignalRepository signals, HealthHistory history,
-                               TrustContextLoader contexts, TenantRepository tenants, SignalHealthFeed feed, Clock clock) {
+                               TrustContextLoader contexts, TenantRepository tenants, SignalHealthFeed feed,
+                               TenantDataChanges dataChanges, Clock clock) {
         this.database = database;
         this.signals = signals;
         this.history = history;
         this.contexts = contexts;
         this.tenants = tenants;
         this.feed = feed;
+        this.dataChanges = dataChanges;
         this.clock = clock;
     }
 
-    /** Stores one snapshot (nothing when it is refused) and returns the account's recomputed health. */
+    /**
+     * Stores one snapshot (nothing when it is refused) and returns the account's recomputed health, then
+     * announces the tenant's new data.
+     */
     public Mono<SignalHealthView> ingest(Caller caller, Map<String, Object> input) {
         caller.require(Role.DATA_ANALYST);
         Instant now = clock.instant();
@@ -67,7 +75,9 @@ public class SignalHealthService {
                             return recordDay(connection, tenant, context, computer, snapshot.platform()).thenReturn(health);
                         }))
                 .map(SignalHealthView::of)
-                .flatMap(view -> feed.publish(tenant, view).thenReturn(view));
+                .flatMap(view -> feed.publish(tenant, view)
+                        .then(dataChanges.changed(tenant, TenantDataChange.SIGNALS_INGESTED))
+                        .thenReturn(view));
     }
 
     /**

@@ -46,6 +46,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("stratum.autopilot.enabled", "false");
         // likewise the scheduled connector syncs; tests start syncs explicitly
         properties.put("stratum.sync.enabled", "false");
+        // and the ML schedules (forecasts, fatigue scores, half-hourly anomaly scans); tests run their jobs explicitly
+        properties.put("stratum.ml.schedules.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -44,6 +44,9 @@ import java.util.SplittableRandom;
  */
 public final class BudgetSimulator {
 
+    /** The method and its version: part of every cache key, so a change of method never serves old results. */
+    public static final String VERSION = "saturating-curve-profile-monte-carlo/1";
+
     /**
      * @param input the base budget, scenarios, horizon, runs, seed and the campaign's history
      * @return the baseline and scenarios with intervals, and the fitted curve

@@ -1,5 +1,6 @@
 package ai.stratum.server.signals.health;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -14,12 +15,13 @@ import java.util.StringJoiner;
  * skipped (the seed's {@code if h.get(metric)} dropped zeros); when no metric could be checked the
  * seed divided by zero, here that is the insufficient-data score 90. A metric missing from today's
  * values cannot be checked, so it is skipped like a metric with too little history. As in the seed,
- * a metric whose history never varies (standard deviation 0) is checked but never anomalous.
+ * a metric whose history never varies (standard deviation 0) is checked but never anomalous. The
+ * z-score test itself is {@link ZScore}, which the ML engine's anomaly detector shares.
  */
 final class AnomalyComponent {
 
     /** The seed's minimum history, both in rows and in values per metric. */
-    static final int MIN_HISTORY_DAYS = 7;
+    static final int MIN_HISTORY_DAYS = ZScore.MIN_HISTORY_DAYS;
     /** The seed's score when there is too little data to judge. */
     static final double INSUFFICIENT_DATA_SCORE = 90.0;
 
@@ -47,28 +49,15 @@ final class AnomalyComponent {
                 continue;
             }
             withToday++;
-            int count = 0;
-            double sum = 0;
-            for (DailyMetrics day : history) {
-                Double value = metric.of(day);
-                if (value != null) {
-                    count++;
-                    sum += value;
-                }
-            }
-            if (count < MIN_HISTORY_DAYS) {
+            Optional<ZScore> z = ZScore.of(today, values(metric, history));
+            if (z.isEmpty()) {
                 continue;
             }
             checked++;
-            double mean = sum / count;
-            double std = Math.sqrt(squaredDeviations(metric, history, mean) / count);
-            if (std > 0) {
-                double z = Math.abs(today - mean) / std;
-                if (z > zScoreThreshold) {
-                    anomalies++;
-                    causes.add(metric.label() + " is " + OneDecimal.of(z) + " standard deviations from its "
-                            + count + "-day mean");
-                }
+            if (z.get().exceeds(zScoreThreshold)) {
+                anomalies++;
+                causes.add(metric.label() + " is " + OneDecimal.of(Math.abs(z.get().z())) + " standard deviations from its "
+                        + z.get().historyDays() + "-day mean");
             }
         }
         if (checked == 0) {
@@ -91,15 +80,16 @@ final class AnomalyComponent {
         return anomalyRatio <= 0.5 ? 50.0 : 20.0;
     }
 
-    private static double squaredDeviations(PerformanceMetric metric, List<DailyMetrics> history, double mean) {
-        double sum = 0;
+    /** The metric's values over the history, missing days left out. */
+    private static double[] values(PerformanceMetric metric, List<DailyMetrics> history) {
+        double[] values = new double[history.size()];
+        int count = 0;
         for (DailyMetrics day : history) {
             Double value = metric.of(day);
             if (value != null) {
-                double deviation = value - mean;
-                sum += deviation * deviation;
+                values[count++] = value;
             }
         }
-        return sum;
+        return count == values.length ? values : Arrays.copyOf(values, count);
     }
 }

@@ -1,0 +1,17 @@
+package ai.stratum.server.ml;
+
+import ai.stratum.server.ml.forecast.ForecastDay;
+import ai.stratum.server.ml.forecast.ForecastValue;
+import io.micronaut.serde.annotation.SerdeImport;
+
+/**
+ * JSON for the pure ML packages' result types the cache stores, which carry no framework annotations
+ * themselves.
+ */
+@SerdeImport(ForecastDay.class)
+@SerdeImport(ForecastValue.class)
+final class MlSerdeImports {
+
+    private MlSerdeImports() {
+    }
+}
