@@ -7,6 +7,7 @@ import ai.stratum.server.database.Migrations;
 import ai.stratum.server.demo.DemoSandbox;
 import ai.stratum.server.ml.cli.MlCommand;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +54,13 @@ public final class Application {
                     .properties(properties)
                     .start();
             Optional<DemoSandbox> running = demo;
+            EmbeddedApplication<?> application = context.getBean(EmbeddedApplication.class);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (context.isRunning()) {
-                    context.stop();
-                }
+                // Micronaut's own hook stops the application concurrently. Stopping it here too, through
+                // the application rather than the context, takes the two locks in Micronaut's order (the
+                // server's, then the context's): whichever hook comes second waits for the first to
+                // finish, so the database closes only once nothing uses it, and the hooks cannot deadlock.
+                application.stop();
                 running.ifPresent(DemoSandbox::close);
                 database.close();
             }, "stratum-shutdown"));
