@@ -1,8 +1,10 @@
 package ai.stratum.plugin.api;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -58,4 +60,16 @@ public interface SignalCollector extends ConnectorExtension {
      * @return the instant, or empty when the account has no data yet
      */
     CompletionStage<Optional<Instant>> newestDataAt(ConnectorContext context, String accountId);
+
+    /**
+     * The time zone the account keeps its days in. The host syncs the days up to the account's
+     * today, not its own: an account ahead of the tenant's zone already has rows for tomorrow.
+     *
+     * @param context   the call's context
+     * @param accountId the platform's ad account id
+     * @return the zone; empty when the platform does not say, and the host then uses the tenant's
+     */
+    default CompletionStage<Optional<ZoneId>> timeZone(ConnectorContext context, String accountId) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -73,6 +75,14 @@ public interface CollectorContract extends UsesContractHarness {
 
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(range.contains(row.date())).isTrue());
         assertThat(rows).hasSize(harness().account().report(range.from(), range.to()).size());
+    }
+
+    @Test
+    default void reportsTheAccountsTimeZone() {
+        Optional<ZoneId> zone = join(harness().plugin().collector().timeZone(harness().context(),
+                harness().plugin().accountId()));
+
+        assertThat(zone).contains(harness().account().zone());
     }
 
     @Test

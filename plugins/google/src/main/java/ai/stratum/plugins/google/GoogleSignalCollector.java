@@ -12,6 +12,7 @@ import org.pf4j.Extension;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,12 @@ public class GoogleSignalCollector implements SignalCollector {
                             .map(day -> day.plusDays(1).atStartOfDay(settings.timeZone()).toInstant())
                             .map(end -> end.isAfter(now) ? now : end));
                 }));
+    }
+
+    @Override
+    public CompletionStage<Optional<ZoneId>> timeZone(ConnectorContext context, String accountId) {
+        return start(context, accountId, (client, customer) -> AccountSettings.read(client, customer)
+                .thenApply(settings -> Optional.of(settings.timeZone())));
     }
 
     private static <T> CompletionStage<T> start(ConnectorContext context, String accountId, Call<T> call) {

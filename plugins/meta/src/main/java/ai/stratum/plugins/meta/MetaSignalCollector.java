@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,13 @@ public class MetaSignalCollector implements SignalCollector {
                                 context.clock().instant()));
             });
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<ZoneId>> timeZone(ConnectorContext context, String accountId) {
+        return Stages.defer(() -> AdAccount.fetch(GraphClient.api(context), GraphUrls.of(context),
+                        GraphIds.adAccount(accountId))
+                .thenApply(settings -> Optional.of(settings.zone())));
     }
 
     private static <T> CompletionStage<Page<T>> page(ConnectorContext context, String account, String cursor,

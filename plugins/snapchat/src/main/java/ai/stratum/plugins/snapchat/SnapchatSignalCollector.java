@@ -8,6 +8,7 @@ import ai.stratum.plugin.api.EventMatchQuality;
 import ai.stratum.plugin.api.Page;
 import ai.stratum.plugin.api.SignalCollector;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,12 @@ public class SnapchatSignalCollector implements SignalCollector {
             return AdAccount.fetch(api, accountId)
                     .thenCompose(account -> DataFreshness.fetch(api, account, context.clock()));
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<ZoneId>> timeZone(ConnectorContext context, String accountId) {
+        return Stages.guarded(() -> AdAccount.fetch(new SnapchatApi(context), accountId)
+                .thenApply(account -> Optional.of(account.zone())));
     }
 
     /**

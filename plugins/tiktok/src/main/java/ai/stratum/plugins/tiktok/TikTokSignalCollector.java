@@ -9,6 +9,7 @@ import ai.stratum.plugin.api.Page;
 import ai.stratum.plugin.api.SignalCollector;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,12 @@ public class TikTokSignalCollector implements SignalCollector {
             TikTokApi api = new TikTokApi(context);
             return new NewestDataReader(context, api).read(accountId);
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<ZoneId>> timeZone(ConnectorContext context, String accountId) {
+        return Stages.attempt(() -> AdvertiserInfo.fetch(new TikTokApi(context), accountId)
+                .thenApply(info -> Optional.of(info.zone())));
     }
 
     /** The page to read: from the cursor, or page 1 after reading the advertiser's currency. */
