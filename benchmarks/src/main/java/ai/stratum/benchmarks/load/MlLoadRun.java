@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  *   <li>{@code simulateBudget} with 1,000 runs, a new seed each request (computed), and the same input
  *   again and again (served from the cache);</li>
  *   <li>{@code forecast} of 30 days, a new (campaign, days) each request (computed), and the same again (cached);</li>
+ *   <li>{@code predictRoas} and {@code predictConversion} through the configured prediction provider: a
+ *   new input each request (computed by the model) and the same input again and again (served from the cache);</li>
  *   <li>{@code creativeFatigue} and {@code eventQuality}, computed each time;</li>
  *   <li>{@code anomalies} over 14 days, read from the database.</li>
  * </ul>
@@ -83,6 +85,10 @@ public final class MlLoadRun {
         operations.put("simulateBudget, 1,000 runs (cached)", i -> simulate(0, 7));
         operations.put("forecast, 30 days (computed)", i -> forecast(i % CAMPAIGNS, 1 + (i / CAMPAIGNS) % 90));
         operations.put("forecast, 30 days (cached)", i -> forecast(1, 30));
+        operations.put("predictRoas (computed)", i -> roas(today, 1 + i));
+        operations.put("predictRoas (cached)", i -> roas(today, 0));
+        operations.put("predictConversion (computed)", i -> conversion(1 + i));
+        operations.put("predictConversion (cached)", i -> conversion(0));
         operations.put("creativeFatigue", i -> fatigue(i));
         operations.put("eventQuality", i -> body("query($e: JSON!) { eventQuality(event: $e, platform: META) { score level "
                 + "missingFields recommendations } }", "{\"e\":" + EVENT + "}"));
@@ -177,6 +183,24 @@ public final class MlLoadRun {
         return body("query($in: ForecastInput!) { forecast(input: $in) { currency computedAt days { date spend { value lower upper } "
                 + "revenue { value lower upper } roas { value lower upper } } } }",
                 "{\"in\":{\"level\":\"CAMPAIGN\",\"campaignId\":\"load-" + campaign + "\",\"days\":" + days + "}}");
+    }
+
+    /** A ROAS question; {@code i} moves the spend rate, so each i is an input of its own. */
+    private static String roas(LocalDate today, int i) {
+        return body("query($in: RoasPredictionInput!) { predictRoas(input: $in) { predictedRoas confidenceLower confidenceUpper trend "
+                + "recommendation model { version revision } } }", "{\"in\":{\"historicalRoas7d\":2.6,\"historicalRoas30d\":2.2,"
+                + "\"spendVelocity\":" + (100 + i * 0.01) + ",\"ctr\":0.015,\"conversionRate\":0.03,\"impressionsGrowth\":0.05,"
+                + "\"platform\":\"META\",\"dayOfWeek\":" + (today.getDayOfWeek().getValue() - 1) + ",\"date\":\"" + today + "\","
+                + "\"audienceSize\":60000,\"creativeFatigueScore\":35}}");
+    }
+
+    /** A session; {@code i} moves the session's length, so each i is an input of its own. */
+    private static String conversion(int i) {
+        return body("query($in: ConversionPredictionInput!) { predictConversion(input: $in) { conversionProbability confidence "
+                + "topFactors { factor impact value } model { version revision } } }", "{\"in\":{\"sessionDuration\":"
+                + (60 + i * 0.01) + ",\"pagesViewed\":" + (1 + i % 20) + ",\"cartValue\":85.5,\"itemsInCart\":2,"
+                + "\"timeSinceLastVisit\":3.5,\"previousPurchases\":1,\"deviceType\":\"DESKTOP\",\"trafficSource\":\"PAID\","
+                + "\"userSegment\":\"RETURNING\"}}");
     }
 
     private static String fatigue(int i) {

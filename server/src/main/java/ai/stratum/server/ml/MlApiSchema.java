@@ -2,15 +2,19 @@ package ai.stratum.server.ml;
 
 import ai.stratum.plugin.api.Platform;
 import ai.stratum.server.graphql.Fetchers;
+import ai.stratum.server.graphql.PageRequest;
 import ai.stratum.server.graphql.RequestContext;
 import ai.stratum.server.graphql.SchemaContribution;
 import ai.stratum.server.ml.anomaly.AnomalyMethod;
+import ai.stratum.server.ml.roas.RoasPrediction;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * GraphQL fields of the ML engine's scorers, simulations, forecasts and anomalies ({@code schema/ml.graphqls}).
@@ -25,15 +29,17 @@ class MlApiSchema implements SchemaContribution {
     private final AnomalyService anomalies;
     private final StoredForecastService storedForecasts;
     private final CreativeFatigueService creatives;
+    private final StoredRoasPredictions roasPredictions;
 
     MlApiSchema(BudgetSimulationService simulations, ScoringService scoring, ForecastService forecasts, AnomalyService anomalies,
-                StoredForecastService storedForecasts, CreativeFatigueService creatives) {
+                StoredForecastService storedForecasts, CreativeFatigueService creatives, StoredRoasPredictions roasPredictions) {
         this.simulations = simulations;
         this.scoring = scoring;
         this.forecasts = forecasts;
         this.anomalies = anomalies;
         this.storedForecasts = storedForecasts;
         this.creatives = creatives;
+        this.roasPredictions = roasPredictions;
     }
 
     @Override
@@ -55,13 +61,25 @@ class MlApiSchema implements SchemaContribution {
                         optional(env, "platform").map(Platform::valueOf))))
                 .dataFetcher("creativeFatigueHistory", Fetchers.mono(env -> creatives.history(RequestContext.caller(env),
                         Platform.valueOf(env.getArgument("platform")), env.getArgument("creativeId"), env.getArgument("from"),
-                        env.getArgument("to")))));
+                        env.getArgument("to"))))
+                .dataFetcher("roasPredictions", Fetchers.mono(env -> roasPredictions.page(RequestContext.caller(env),
+                        optional(env, "campaignId"), PageRequest.of(env)))));
+        wiring.type("StoredRoasPrediction", type -> type
+                .dataFetcher("predictedRoas", stored(RoasPrediction::predictedRoas))
+                .dataFetcher("confidenceLower", stored(RoasPrediction::confidenceLower))
+                .dataFetcher("confidenceUpper", stored(RoasPrediction::confidenceUpper))
+                .dataFetcher("trend", stored(RoasPrediction::trend))
+                .dataFetcher("recommendation", stored(RoasPrediction::recommendation)));
         wiring.type("Mutation", type -> type
                 .dataFetcher("upsertCreatives", Fetchers.mono(env -> creatives.upsert(RequestContext.caller(env),
                         env.getArgument("creatives")))));
         wiring.type("Subscription", type -> type
                 .dataFetcher("anomalyDetected", Fetchers.subscription(env -> anomalies.detected(RequestContext.caller(env),
                         optional(env, "platform").map(Platform::valueOf), optional(env, "method").map(AnomalyMethod::valueOf)))));
+    }
+
+    private static <T> DataFetcher<T> stored(Function<RoasPrediction, T> field) {
+        return env -> field.apply(env.<StoredRoasPrediction>getSource().prediction());
     }
 
     private static Optional<String> optional(DataFetchingEnvironment env, String argument) {

@@ -18,7 +18,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +44,6 @@ public final class ConversionModel {
 
     static final String INTERCEPT = "intercept";
     static final String SHRINKAGE = "shrinkage";
-    /** How many factors a prediction lists, as the seed's {@code factors[:5]}. */
-    public static final int TOP_FACTORS = 5;
     /** What may be deserialised from a stored model: Smile's classes and the JDK's basic types, nothing else. */
     private static final String SERIAL_FILTER = "maxdepth=200;maxarray=10000000;smile.**;java.lang.*;java.util.*;!*";
 
@@ -76,16 +73,17 @@ public final class ConversionModel {
      */
     public ConversionPrediction predict(SessionFeatures session) {
         double[] row = SessionEncoding.encode(session);
-        double probability = probability(logOdds(row));
+        return ConversionPrediction.of(session, probabilityOf(row), contributionList(row));
+    }
+
+    /** @return {@link #contributions} as a list, as a {@code Prediction} carries them */
+    public List<Double> contributionList(double[] row) {
         double[] contributions = contributions(row);
-        List<ConversionFactor> factors = new ArrayList<>(SessionEncoding.WIDTH);
-        for (int i = 0; i < SessionEncoding.WIDTH; i++) {
-            factors.add(new ConversionFactor(SessionEncoding.COLUMNS.get(i), contributions[i],
-                    SessionEncoding.display(i, row[i])));
+        List<Double> list = new ArrayList<>(contributions.length);
+        for (double contribution : contributions) {
+            list.add(contribution);
         }
-        factors.sort(Comparator.comparingDouble((ConversionFactor f) -> Math.abs(f.impact())).reversed());
-        return new ConversionPrediction(probability, Math.max(probability, 1 - probability),
-                factors.subList(0, TOP_FACTORS));
+        return list;
     }
 
     /** @return the log-odds of converting for an encoded row */

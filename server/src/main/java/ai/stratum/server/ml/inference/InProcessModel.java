@@ -1,13 +1,13 @@
 package ai.stratum.server.ml.inference;
 
 import ai.stratum.server.tenancy.TenantId;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
 
 /**
  * A learned model served in this process, as the local {@link PredictionProvider} finds it: one bean per
  * {@link ModelType}, which picks the tenant's active model version (or the default one) itself.
- * {@link #predict} is plain CPU work; the provider runs it on the ML executor.
  */
 public interface InProcessModel {
 
@@ -16,8 +16,26 @@ public interface InProcessModel {
 
     /**
      * @param tenant whose model predicts
-     * @param rows   feature rows in the type's order
-     * @return one prediction per row, in row order
+     * @return the model answering the tenant now, found without blocking (the registry's look-ups are
+     *         reactive); fails with an {@code ApiException} when there is none
      */
-    List<Prediction> predict(TenantId tenant, List<double[]> rows);
+    Mono<Predictor> answering(TenantId tenant);
+
+    /** One model version, ready to predict. */
+    interface Predictor {
+
+        /**
+         * @return what identifies this version's answers, as cache keys carry it: changes whenever the model
+         *         does (the registry's revision), never contains {@code ':'}
+         */
+        String version();
+
+        /**
+         * Plain CPU work; the provider runs it on the ML executor.
+         *
+         * @param rows feature rows in the type's order
+         * @return one prediction per row, in row order
+         */
+        List<Prediction> predict(List<double[]> rows);
+    }
 }

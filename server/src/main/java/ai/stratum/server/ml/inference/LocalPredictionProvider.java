@@ -29,20 +29,29 @@ public class LocalPredictionProvider implements PredictionProvider {
 
     @Override
     public Mono<List<Prediction>> predict(TenantId tenant, ModelType type, List<double[]> rows) {
-        InProcessModel model = models.get(type);
-        if (model == null) {
-            return Mono.error(new PredictionUnavailableException("No in-process " + type + " model is installed"));
-        }
         if (rows.isEmpty()) {
             return Mono.just(List.of());
         }
-        return computation.run(() -> {
-            List<Prediction> predictions = model.predict(tenant, rows);
+        return answering(tenant, type).flatMap(predictor -> computation.run(() -> {
+            List<Prediction> predictions = predictor.predict(rows);
             if (predictions.size() != rows.size()) {
                 throw new IllegalStateException("the " + type + " model answered " + predictions.size() + " predictions for "
                         + rows.size() + " rows");
             }
             return predictions;
-        });
+        }));
+    }
+
+    @Override
+    public Mono<String> version(TenantId tenant, ModelType type) {
+        return answering(tenant, type).map(InProcessModel.Predictor::version);
+    }
+
+    private Mono<InProcessModel.Predictor> answering(TenantId tenant, ModelType type) {
+        InProcessModel model = models.get(type);
+        if (model == null) {
+            return Mono.error(new PredictionUnavailableException("No in-process " + type + " model is installed"));
+        }
+        return model.answering(tenant);
     }
 }

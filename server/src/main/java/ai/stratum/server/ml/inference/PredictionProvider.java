@@ -26,4 +26,13 @@ public interface PredictionProvider {
      *                                        or the remote endpoint failed, refused or timed out
      */
     Mono<List<Prediction>> predict(TenantId tenant, ModelType model, List<double[]> rows);
+
+    /**
+     * @param tenant whose model would predict
+     * @param model  which model
+     * @return what answers the tenant's predictions of that model now, as cache keys carry it: it changes
+     *         whenever the answers may (a new active version, another endpoint), and never contains {@code ':'}
+     * @throws PredictionUnavailableException (in the Mono) as {@link #predict} does
+     */
+    Mono<String> version(TenantId tenant, ModelType model);
 }

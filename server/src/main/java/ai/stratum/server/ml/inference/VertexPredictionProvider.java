@@ -60,8 +60,7 @@ public class VertexPredictionProvider implements PredictionProvider {
     public Mono<List<Prediction>> predict(TenantId tenant, ModelType model, List<double[]> rows) {
         String endpoint = settings.endpoint(model).orElse(null);
         if (endpoint == null) {
-            return Mono.error(new PredictionUnavailableException("No Vertex AI endpoint is configured for " + model
-                    + " (VERTEX_AI_" + model + "_ENDPOINT or VERTEX_AI_ENDPOINT)"));
+            return Mono.error(noEndpoint(model));
         }
         if (rows.isEmpty()) {
             return Mono.just(List.of());
@@ -78,6 +77,17 @@ public class VertexPredictionProvider implements PredictionProvider {
                     LOG.warn("event=vertex_prediction_failed tenant={} model={} endpoint={} error=\"{}\"", tenant, model, endpoint,
                             error.getMessage());
                 });
+    }
+
+    /**
+     * The endpoint's resource name. A model redeployed behind the same endpoint is not seen here: cached
+     * answers of the previous one live out their lifetime (at most 30 minutes).
+     */
+    @Override
+    public Mono<String> version(TenantId tenant, ModelType model) {
+        return settings.endpoint(model)
+                .map(endpoint -> Mono.just("vertex-" + endpoint))
+                .orElseGet(() -> Mono.error(noEndpoint(model)));
     }
 
     private Mono<HttpResponse<String>> send(String endpoint, String token, String body) {
@@ -134,6 +144,11 @@ public class VertexPredictionProvider implements PredictionProvider {
             }
         }
         return read;
+    }
+
+    private static PredictionUnavailableException noEndpoint(ModelType model) {
+        return new PredictionUnavailableException("No Vertex AI endpoint is configured for " + model
+                + " (VERTEX_AI_" + model + "_ENDPOINT or VERTEX_AI_ENDPOINT)");
     }
 
     private PredictionUnavailableException unavailable(String endpoint, Throwable error) {

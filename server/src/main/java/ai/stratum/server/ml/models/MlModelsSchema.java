@@ -66,12 +66,12 @@ class MlModelsSchema implements SchemaContribution {
                 .dataFetcher("confidenceUpper", roas(RoasPrediction::confidenceUpper))
                 .dataFetcher("trend", roas(RoasPrediction::trend))
                 .dataFetcher("recommendation", roas(RoasPrediction::recommendation))
-                .dataFetcher("model", env -> env.<PredictionService.Answer<?>>getSource().model()));
+                .dataFetcher("model", env -> env.<PredictionService.Answer<?>>getSource().model().orElse(null)));
         wiring.type("ConversionPrediction", type -> type
                 .dataFetcher("conversionProbability", conversion(ConversionPrediction::conversionProbability))
                 .dataFetcher("confidence", conversion(ConversionPrediction::confidence))
                 .dataFetcher("topFactors", conversion(ConversionPrediction::topFactors))
-                .dataFetcher("model", env -> env.<PredictionService.Answer<?>>getSource().model()));
+                .dataFetcher("model", env -> env.<PredictionService.Answer<?>>getSource().model().orElse(null)));
         wiring.type("MlModel", type -> type
                 .dataFetcher("metrics", env -> env.<ModelInfo>getSource().metricValues()));
         wiring.type("MlModelConnection", type -> type

@@ -2,6 +2,7 @@ package ai.stratum.server.ml.models;
 
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
+import ai.stratum.server.ml.cache.MlCacheGeneration;
 import ai.stratum.server.ml.training.ModelArtifact;
 import ai.stratum.server.ml.training.ModelType;
 import ai.stratum.server.pubsub.PubSub;
@@ -45,17 +46,19 @@ public class ModelCatalog {
     private final ModelRegistryRepository registry;
     private final DefaultModels defaults;
     private final PubSub pubSub;
+    private final MlCacheGeneration generations;
     private final Cache<ActiveKey, Optional<ModelInfo>> activeVersions;
     private final Cache<LoadedKey, TrainedModel> loaded;
     private final Scheduler decoding = Schedulers.newBoundedElastic(2, 100, "ml-model-decoding", 60, true);
     private Disposable subscription;
 
     public ModelCatalog(Database database, ModelRegistryRepository registry, DefaultModels defaults, PubSub pubSub,
-                        @Value("${stratum.ml.active-model-ttl:30s}") Duration activeModelTtl) {
+                        MlCacheGeneration generations, @Value("${stratum.ml.active-model-ttl:30s}") Duration activeModelTtl) {
         this.database = database;
         this.registry = registry;
         this.defaults = defaults;
         this.pubSub = pubSub;
+        this.generations = generations;
         this.activeVersions = Caffeine.newBuilder().expireAfterWrite(activeModelTtl).maximumSize(10_000).build();
         this.loaded = Caffeine.newBuilder().maximumSize(LOADED_MODELS).build();
     }
@@ -95,10 +98,19 @@ public class ModelCatalog {
         return defaults.get(type).map(TrainedModel::info);
     }
 
-    /** Forgets which version is active for a tenant and type, here and on every other instance. */
+    /**
+     * Forgets which version is active for a tenant and type, here and on every other instance, and marks the
+     * tenant's cached predictions of the type stale ({@code MlCacheGeneration}), as seed 001 asks on retraining.
+     */
     public Mono<Void> activated(TenantId tenant, ModelType type) {
         forget(tenant + ":" + type.name());
-        return pubSub.publish(CHANNEL, tenant + ":" + type.name())
+        return generations.bump(tenant, ai.stratum.server.ml.inference.ModelType.valueOf(type.name()))
+                .onErrorResume(e -> {
+                    // the revision in the cache key still moves on once the active version is looked up again
+                    LOG.warn("event=model_cache_bump_failed tenant={} type={} error=\"{}\"", tenant, type, e.toString());
+                    return Mono.empty();
+                })
+                .then(pubSub.publish(CHANNEL, tenant + ":" + type.name()))
                 .onErrorResume(e -> {
                     // the other instances' caches expire within the TTL anyway
                     LOG.warn("event=model_activation_publish_failed tenant={} type={} error=\"{}\"", tenant, type, e.toString());

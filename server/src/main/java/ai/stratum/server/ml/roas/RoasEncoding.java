@@ -52,6 +52,19 @@ public final class RoasEncoding {
     }
 
     /**
+     * @return the features as one row of doubles, as a {@code PredictionProvider} takes it: the same numbers
+     *         as {@link #encode(RoasFeatures)}, so in-process and remote models see identical rows
+     */
+    public static double[] row(RoasFeatures features) {
+        float[] encoded = encode(features);
+        double[] row = new double[WIDTH];
+        for (int i = 0; i < WIDTH; i++) {
+            row[i] = encoded[i];
+        }
+        return row;
+    }
+
+    /**
      * The same from raw values, any of the numbers NaN where unknown: how training rows derived from
      * history are written, where some features are undefined on some days.
      */

@@ -53,9 +53,7 @@ public final class RoasModel {
     public RoasPrediction predict(RoasFeatures features) {
         double predicted = predictRows(RoasEncoding.encode(features), 1)[0];
         double halfWidth = halfWidth(predicted);
-        RoasTrend trend = RoasTrend.of(features.historicalRoas7d(), features.historicalRoas30d());
-        return new RoasPrediction(predicted, Math.max(0, predicted - halfWidth), predicted + halfWidth, trend,
-                RoasRecommendation.of(predicted, features, trend));
+        return RoasPrediction.of(features, predicted, predicted - halfWidth, predicted + halfWidth);
     }
 
     /**

@@ -1,12 +1,16 @@
 package ai.stratum.server.ml.inference;
 
+import ai.stratum.plugin.api.Platform;
 import ai.stratum.server.RuntimeProperties;
+import ai.stratum.server.ml.roas.RoasEncoding;
+import ai.stratum.server.ml.roas.RoasFeatures;
 import ai.stratum.server.support.TestDatabase;
 import ai.stratum.server.tenancy.TenantId;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +29,17 @@ class MlProviderWiringTest {
 
             assertThat(provider).isInstanceOf(LocalPredictionProvider.class);
             assertThat(context.getBean(MlProvider.class).name()).isEqualTo("local");
-            assertThatThrownBy(() -> provider.predict(new TenantId(UUID.randomUUID()), ModelType.ROAS, List.of(new double[] {1}))
+            TenantId tenant = new TenantId(UUID.randomUUID());
+            double[] roasRow = RoasEncoding.row(new RoasFeatures(2.6, 2.2, 180, 0.015, 0.03, 0.05, Platform.META, 0,
+                    LocalDate.of(2026, 11, 30), 60_000, 35));
+            // a tenant without a model of its own is answered by the default ROAS model, interval included
+            Prediction roas = provider.predict(tenant, ModelType.ROAS, List.of(roasRow)).block(Duration.ofSeconds(30)).get(0);
+            assertThat(roas.value()).isPositive();
+            assertThat(roas.lower().getAsDouble()).isLessThan(roas.value());
+            assertThat(provider.version(tenant, ModelType.ROAS).block(Duration.ofSeconds(5))).matches("[0-9a-f]{16}");
+            assertThatThrownBy(() -> provider.predict(tenant, ModelType.FATIGUE, List.of(new double[] {1}))
                     .block(Duration.ofSeconds(5)))
-                    .isInstanceOf(PredictionUnavailableException.class).hasMessage("No in-process ROAS model is installed");
+                    .isInstanceOf(PredictionUnavailableException.class).hasMessage("No in-process FATIGUE model is installed");
         }
     }
 

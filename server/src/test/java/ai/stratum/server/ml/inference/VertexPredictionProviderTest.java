@@ -19,11 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,15 +54,9 @@ class VertexPredictionProviderTest {
     @BeforeEach
     void googleAndAServiceAccount() throws Exception {
         google = WireServer.start();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        key = generator.generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        keyFile = directory.resolve("service-account.json");
-        Files.writeString(keyFile, json.writeValueAsString(Map.of("type", "service_account", "project_id", "stratum-test",
-                "private_key_id", "key-1", "private_key", pem, "client_email", "predictor@stratum-test.iam.gserviceaccount.com",
-                "token_uri", google.baseUrl() + "/token")));
+        ServiceAccountKey serviceAccount = ServiceAccountKey.write(directory, google.baseUrl());
+        key = serviceAccount.key();
+        keyFile = serviceAccount.file();
         google.on("POST", "/token").respond(WireResponse.json(200, "{\"access_token\":\"ya29.first\",\"expires_in\":3599,"
                 + "\"token_type\":\"Bearer\"}"));
     }
@@ -103,7 +95,7 @@ class VertexPredictionProviderTest {
         SignedJWT assertion = SignedJWT.parse(form.get("assertion"));
         assertThat(assertion.verify(new RSASSAVerifier((RSAPublicKey) key.getPublic()))).isTrue();
         assertThat(assertion.getHeader().getKeyID()).isEqualTo("key-1");
-        assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo("predictor@stratum-test.iam.gserviceaccount.com");
+        assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo(ServiceAccountKey.CLIENT_EMAIL);
         assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(google.baseUrl() + "/token");
         assertThat(assertion.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("https://www.googleapis.com/auth/cloud-platform");
         assertThat(google.requests("POST", PREDICT)).hasSize(2);

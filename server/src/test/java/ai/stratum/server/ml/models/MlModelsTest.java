@@ -51,6 +51,7 @@ class MlModelsTest extends IntegrationTest {
     private GraphQLClient viewerA;
     private GraphQLClient analystA;
     private GraphQLClient analystB;
+    private double byDefault = Double.NaN;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -82,6 +83,7 @@ class MlModelsTest extends IntegrationTest {
 
         Map<String, Object> prediction = result.data("predictRoas");
         double predicted = ((Number) prediction.get("predictedRoas")).doubleValue();
+        byDefault = predicted;
         assertThat(predicted).isBetween(0.5, 6.0);
         assertThat(((Number) prediction.get("confidenceLower")).doubleValue()).isLessThan(predicted);
         assertThat(((Number) prediction.get("confidenceUpper")).doubleValue()).isGreaterThan(predicted);
@@ -225,6 +227,8 @@ class MlModelsTest extends IntegrationTest {
         var prediction = viewerA.execute(PREDICT_ROAS, Map.of("i", roasInput())).assertNoErrors();
         assertThat(prediction.<Map<String, Object>>data("predictRoas.model"))
                 .containsEntry("scope", "TENANT").containsEntry("version", 1);
+        assertThat(((Number) prediction.data("predictRoas.predictedRoas")).doubleValue())
+                .as("the trained model answers, not the default's cached answer to the same question").isNotEqualTo(byDefault);
         var models = viewerA.execute(MODELS, Map.of("t", "ROAS")).assertNoErrors();
         assertThat(((Number) models.data("models.totalCount")).intValue()).isEqualTo(1);
         assertThat(models.<Map<String, Object>>data("models.active")).containsEntry("scope", "TENANT").containsEntry("version", 1);
