@@ -10,7 +10,6 @@ import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -44,9 +43,11 @@ public class SuppressionList {
                 .flatMap(key -> {
                     List<Set<String>> hashes = events.stream().map(event -> hashes(key, identifiers(event))).toList();
                     Set<String> all = hashes.stream().flatMap(Set::stream).collect(Collectors.toSet());
-                    return Sql.of(connection, "SELECT identifier_hash FROM cdp_suppressions WHERE tenant_id = $1 AND identifier_hash = ANY($2::bytea[])",
-                                    tenant.value(), all.stream().map(hex -> ByteBuffer.wrap(HexFormat.of().parseHex(hex))).toArray(ByteBuffer[]::new))
-                            .rows(row -> hex(row.get("identifier_hash", ByteBuffer.class)))
+                    // hashes travel as hex text: arrays of text bind the same on every driver version
+                    return Sql.of(connection, "SELECT encode(identifier_hash, 'hex') AS hash FROM cdp_suppressions WHERE tenant_id = $1 "
+                                    + "AND identifier_hash IN (SELECT decode(h, 'hex') FROM unnest($2::text[]) AS h)",
+                                    tenant.value(), all.toArray(String[]::new))
+                            .rows(row -> row.get("hash", String.class))
                             .collect(Collectors.toSet())
                             .map(suppressed -> {
                                 List<IncomingEvent> kept = new ArrayList<>();
@@ -66,10 +67,10 @@ public class SuppressionList {
         if (identifiers.isEmpty()) {
             return Mono.just(0L);
         }
-        ByteBuffer[] hashes = identifiers.stream().map(identifier -> ByteBuffer.wrap(IdentifierHash.keyed(key, identifier)))
-                .toArray(ByteBuffer[]::new);
+        String[] hashes = identifiers.stream().map(identifier -> HexFormat.of().formatHex(IdentifierHash.keyed(key, identifier)))
+                .toArray(String[]::new);
         return Sql.of(connection, "INSERT INTO cdp_suppressions (tenant_id, identifier_hash, erasure_id) "
-                        + "SELECT $1, h, $2 FROM unnest($3::bytea[]) AS h ON CONFLICT (tenant_id, identifier_hash) DO NOTHING",
+                        + "SELECT $1, decode(h, 'hex'), $2 FROM unnest($3::text[]) AS h ON CONFLICT (tenant_id, identifier_hash) DO NOTHING",
                         tenant.value(), erasureId, hashes)
                 .update();
     }
@@ -87,11 +88,5 @@ public class SuppressionList {
     private static Set<String> hashes(byte[] key, Set<Identifier> identifiers) {
         return identifiers.stream().map(identifier -> HexFormat.of().formatHex(IdentifierHash.keyed(key, identifier)))
                 .collect(Collectors.toSet());
-    }
-
-    private static String hex(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }
