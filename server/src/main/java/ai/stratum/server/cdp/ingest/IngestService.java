@@ -56,9 +56,11 @@ import java.util.stream.Collectors;
  * own; the valid ones are stored even when others are refused.
  *
  * <p>Inside the transaction, under the tenant's {@link IdentityLock}: drop events whose
- * (source, messageId) is already stored; read the part of the identity graph the batch touches;
+ * (source, messageId) is already stored, and those carrying an erased person's identifier
+ * ({@link SuppressionList}: acknowledged, not stored); read the part of the identity graph the batch touches;
  * resolve the batch in memory ({@link IdentityResolver}); fold the events into the touched profiles
- * ({@link ProfileChanges}); write everything with one set-based statement per table. Events of
+ * ({@link ProfileChanges}); write everything with one set-based statement per table, then the
+ * events' consent ({@link EventConsent}) and identity-quality counts ({@link IdentityQualityCounts}). Events of
  * profiles merged here keep pointing at the merged profile until {@link EventRepointer} moves them.
  */
 @Singleton
