@@ -27,6 +27,9 @@ public class PersonalDataTables {
 
     static final String PROFILES = "cdp_profiles";
     static final String EDGES = "cdp_identity_edges";
+    /** An edge with either end among the identifiers ($2 types, $3 values). */
+    private static final String EDGE_MATCH = "((e.from_type, e.from_value) IN (SELECT * FROM unnest($2::text[], $3::text[])) "
+            + "OR (e.to_type, e.to_value) IN (SELECT * FROM unnest($2::text[], $3::text[])))";
 
     /** Tables with a tenant and a profile reference, and the referencing columns of each. */
     Flux<ProfileTable> discover(Connection connection) {
@@ -83,9 +86,6 @@ public class PersonalDataTables {
                 .flatMap(events -> Sql.of(connection, "DELETE FROM cdp_profiles WHERE tenant_id = $1 AND id = ANY($2::uuid[])", tenant.value(), ids)
                         .update().thenReturn(events));
     }
-
-    private static final String EDGE_MATCH = "((e.from_type, e.from_value) IN (SELECT * FROM unnest($2::text[], $3::text[])) "
-            + "OR (e.to_type, e.to_value) IN (SELECT * FROM unnest($2::text[], $3::text[])))";
 
     private static Object[] edgeParameters(TenantId tenant, Collection<Identifier> identifiers) {
         return new Object[]{tenant.value(), identifiers.stream().map(identifier -> identifier.type().name()).toArray(String[]::new),
