@@ -1,9 +1,13 @@
 package ai.stratum.server.cdp;
 
+import ai.stratum.server.cdp.privacy.AudienceRemovals;
+import ai.stratum.server.database.Database;
 import ai.stratum.server.support.TrackingClient;
+import ai.stratum.server.tenancy.TenantId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,6 +28,14 @@ class ErasureTest extends CdpIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ERASE = "mutation($id: ID!) { eraseProfile(id: $id) }";
+    private static final String ERASURES = "query($pending: Boolean) { erasures(pendingAudienceRemoval: $pending) { totalCount "
+            + "edges { node { id profileIds erasedAt identifiers events audienceRemovalPending audiencesClearedAt } } } }";
+
+    @Inject
+    Database database;
+
+    @Inject
+    AudienceRemovals removals;
 
     @Test
     void erasureLeavesNoPersonalDataInAnyColumnOfAnyTable() {
@@ -112,6 +124,38 @@ class ErasureTest extends CdpIntegrationTest {
         var malformed = tenant.admin().execute(ERASE, Map.of("id", "erin"));
         assertThat(malformed.errorCode()).isEqualTo("BAD_USER_INPUT");
         assertThat(((Map<String, Object>) malformed.errors().get(0).get("extensions")).get("field")).isEqualTo("id");
+    }
+
+    @Test
+    void theNextAudienceSyncFindsTheErasureAndMarksItCleared() {
+        Tenant tenant = newTenant();
+        Person erin = Person.random();
+        erin.sendHistory(tracking(), tenant);
+        String profile = (String) profileBy(tenant.analyst(), "USER_ID", erin.userId).get("id");
+        tenant.admin().execute(ERASE, Map.of("id", profile)).assertNoErrors();
+        TenantId tenantId = new TenantId(tenant.uuid());
+
+        Map<String, Object> pending = tenant.admin().execute(ERASURES, Map.of("pending", true)).assertNoErrors().data("erasures");
+        assertThat(pending).containsEntry("totalCount", 1);
+        Map<String, Object> erasure = (Map<String, Object>) ((List<Map<String, Object>>) pending.get("edges")).get(0).get("node");
+        assertThat(erasure).containsEntry("audienceRemovalPending", true).containsEntry("audiencesClearedAt", null)
+                .containsEntry("events", 5);
+        assertThat((List<String>) erasure.get("profileIds")).contains(profile);
+        List<AudienceRemovals.Pending> owed = database.inTenant(tenantId, connection -> removals.pending(connection, tenantId))
+                .collectList().block();
+        assertThat(owed).extracting(AudienceRemovals.Pending::identifierType).containsExactly("EMAIL", "PHONE", "PHONE");
+        assertThat(owed).allSatisfy(removal -> assertThat(removal.erasureId().toString()).isEqualTo(erasure.get("id")));
+
+        UUID erasureId = UUID.fromString((String) erasure.get("id"));
+        assertThat(database.inTenantOne(tenantId, connection -> removals.cleared(connection, tenantId, erasureId)).block()).isTrue();
+        assertThat(database.inTenantOne(tenantId, connection -> removals.cleared(connection, tenantId, erasureId)).block()).isFalse();
+
+        assertThat(database.inTenant(tenantId, connection -> removals.pending(connection, tenantId)).collectList().block()).isEmpty();
+        assertThat((Integer) tenant.admin().execute(ERASURES, Map.of("pending", true)).assertNoErrors().data("erasures.totalCount")).isZero();
+        Map<String, Object> done = tenant.admin().execute(ERASURES, Map.of("pending", false)).assertNoErrors().data("erasures");
+        assertThat(done).containsEntry("totalCount", 1);
+        assertThat(count("SELECT count(*) FROM cdp_audience_removals WHERE tenant_id = ?::uuid", tenant.id())).isZero();
+        assertThat(tenant.analyst().execute(ERASURES, Map.of("pending", true)).errorCode()).isEqualTo("FORBIDDEN");
     }
 
     @Test

@@ -3,14 +3,19 @@ package ai.stratum.server.cdp.privacy;
 import ai.stratum.server.cdp.identity.Identifier;
 import ai.stratum.server.cdp.identity.IdentifierType;
 import ai.stratum.server.database.Sql;
+import ai.stratum.server.graphql.PageCursor;
 import ai.stratum.server.tenancy.TenantId;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for {@code cdp_erasures} and the audience removals an erasure leaves for the next audience sync. */
@@ -22,6 +27,27 @@ class ErasureRepository {
                                 + "VALUES ($1, $2, $3, $4, $5, $6)", tenant.value(), erasureId, person.profileIds().toArray(UUID[]::new),
                         requestedBy, person.identifiers().size(), events)
                 .update();
+    }
+
+    /** The tenant's erasures after {@code after} in (erased_at, id) order, optionally only those pending (or done) for audiences. */
+    Flux<Erasure> page(Connection connection, TenantId tenant, Optional<Boolean> pending, Optional<PageCursor> after, int limit) {
+        return Sql.of(connection, "SELECT id, profile_ids, erased_at, identifiers, events, audiences_cleared_at FROM cdp_erasures "
+                                + "WHERE tenant_id = $1 AND ($2::boolean IS NULL OR (audiences_cleared_at IS NULL) = $2) "
+                                + "AND ($3::timestamptz IS NULL OR (erased_at, id) > ($3, $4)) ORDER BY erased_at, id LIMIT $5",
+                        tenant.value(), Sql.nullable(pending.orElse(null), Boolean.class),
+                        Sql.nullable(after.map(cursor -> cursor.at().atOffset(ZoneOffset.UTC)).orElse(null), OffsetDateTime.class),
+                        Sql.nullable(after.map(PageCursor::id).orElse(null), UUID.class), limit)
+                .rows(row -> new Erasure(row.get("id", UUID.class), List.of(row.get("profile_ids", UUID[].class)),
+                        row.get("erased_at", OffsetDateTime.class).toInstant(), row.get("identifiers", Integer.class),
+                        row.get("events", Long.class),
+                        Optional.ofNullable(row.get("audiences_cleared_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)));
+    }
+
+    Mono<Long> count(Connection connection, TenantId tenant, Optional<Boolean> pending) {
+        return Sql.of(connection, "SELECT count(*) AS n FROM cdp_erasures WHERE tenant_id = $1 "
+                        + "AND ($2::boolean IS NULL OR (audiences_cleared_at IS NULL) = $2)", tenant.value(),
+                        Sql.nullable(pending.orElse(null), Boolean.class))
+                .row(row -> row.get("n", Long.class));
     }
 
     /** Whether {@code profileId} was one of the profiles of an earlier erasure. */

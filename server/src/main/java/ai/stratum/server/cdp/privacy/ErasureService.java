@@ -9,6 +9,9 @@ import ai.stratum.server.cdp.identity.IdentityRepository;
 import ai.stratum.server.cdp.profile.ProfileRepository;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
+import ai.stratum.server.graphql.Page;
+import ai.stratum.server.graphql.PageCursor;
+import ai.stratum.server.graphql.PageRequest;
 import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import ai.stratum.server.tenancy.TenantId;
@@ -73,6 +76,15 @@ public class ErasureService {
                 .flatMap(event -> event.isEmpty()
                         ? Mono.just(true)
                         : activity.afterCommit(Mono.just(new Audited<>(true, event.get()))));
+    }
+
+    /** The tenant's erasures, oldest first; {@code pendingAudienceRemoval} filters on whether audience sync still owes the removal. */
+    public Mono<Page<Erasure>> page(Caller caller, Optional<Boolean> pendingAudienceRemoval, PageRequest request) {
+        TenantId tenant = caller.require(Role.TENANT_ADMIN).tenant();
+        return database.inTenantOne(tenant, connection -> erasures.page(connection, tenant, pendingAudienceRemoval, request.after(),
+                        request.first() + 1).collectList()
+                .zipWith(erasures.count(connection, tenant, pendingAudienceRemoval))
+                .map(found -> Page.of(found.getT1(), request, erasure -> new PageCursor(erasure.erasedAt(), erasure.id()), found.getT2())));
     }
 
     private Mono<AuditLog.RecordedEvent> erase(Connection connection, Caller caller, String requestId, Person person) {
