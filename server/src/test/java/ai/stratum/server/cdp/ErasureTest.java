@@ -76,8 +76,7 @@ class ErasureTest extends CdpIntegrationTest {
     void laterEventsCarryingAnErasedIdentifierAreAcknowledgedAndDropped() {
         Tenant tenant = newTenant();
         Person erin = Person.random();
-        erin.sendHistory(tracking(), tenant);
-        String profile = (String) profileBy(tenant.analyst(), "USER_ID", erin.userId).get("id");
+        String profile = historyOf(tenant, erin);
         tenant.admin().execute(ERASE, Map.of("id", profile)).assertNoErrors();
 
         String newDevice = id("anon");
@@ -130,8 +129,7 @@ class ErasureTest extends CdpIntegrationTest {
     void theNextAudienceSyncFindsTheErasureAndMarksItCleared() {
         Tenant tenant = newTenant();
         Person erin = Person.random();
-        erin.sendHistory(tracking(), tenant);
-        String profile = (String) profileBy(tenant.analyst(), "USER_ID", erin.userId).get("id");
+        String profile = historyOf(tenant, erin);
         tenant.admin().execute(ERASE, Map.of("id", profile)).assertNoErrors();
         TenantId tenantId = new TenantId(tenant.uuid());
 
@@ -162,8 +160,7 @@ class ErasureTest extends CdpIntegrationTest {
     void onlyATenantAdminErasesOrExports() {
         Tenant tenant = newTenant();
         Person erin = Person.random();
-        erin.sendHistory(tracking(), tenant);
-        String profile = (String) profileBy(tenant.analyst(), "USER_ID", erin.userId).get("id");
+        String profile = historyOf(tenant, erin);
 
         for (var client : List.of(tenant.buyer(), tenant.analyst(), tenant.viewer())) {
             assertThat(client.execute(ERASE, Map.of("id", profile)).errorCode()).isEqualTo("FORBIDDEN");
@@ -178,8 +175,7 @@ class ErasureTest extends CdpIntegrationTest {
         Tenant tenant = newTenant();
         Tenant other = newTenant();
         Person erin = Person.random();
-        erin.sendHistory(tracking(), tenant);
-        String profile = (String) profileBy(tenant.analyst(), "USER_ID", erin.userId).get("id");
+        String profile = historyOf(tenant, erin);
 
         assertThat(other.admin().execute(ERASE, Map.of("id", profile)).errorCode()).isEqualTo("NOT_FOUND");
         assertThat(other.admin().execute("query($id: ID!) { exportProfile(id: $id) }", Map.of("id", profile)).errorCode())
@@ -234,6 +230,12 @@ class ErasureTest extends CdpIntegrationTest {
             }
         }
         return found;
+    }
+
+    /** Sends the person's history and returns their profile's id. */
+    private String historyOf(Tenant tenant, Person person) {
+        person.sendHistory(tracking(), tenant);
+        return (String) profileBy(tenant.analyst(), "USER_ID", person.userId).get("id");
     }
 
     private long bystanderAliases(Tenant tenant) {
