@@ -4,7 +4,6 @@ import ai.stratum.server.database.Database;
 import ai.stratum.server.database.Sql;
 import ai.stratum.server.lock.DistributedLock;
 import ai.stratum.server.tenancy.TenantId;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,7 +21,6 @@ import java.util.UUID;
  * score whenever it is computed, so the trust engine follows within one interval.
  */
 @Singleton
-@Requires(property = "stratum.cdp.score.enabled", notEquals = "false")
 public class CdpScoreJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdpScoreJob.class);
