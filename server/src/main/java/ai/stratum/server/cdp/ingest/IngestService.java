@@ -1,6 +1,7 @@
 package ai.stratum.server.cdp.ingest;
 
 import ai.stratum.server.cdp.CdpSettings;
+import ai.stratum.server.cdp.consent.EventConsent;
 import ai.stratum.server.cdp.identity.EventIdentity;
 import ai.stratum.server.cdp.identity.GraphSnapshot;
 import ai.stratum.server.cdp.identity.Identifier;
@@ -20,6 +21,8 @@ import ai.stratum.server.cdp.profile.ProfileState;
 import ai.stratum.server.cdp.profile.StoredProfile;
 import ai.stratum.server.cdp.profile.TraitMerger;
 import ai.stratum.server.cdp.profile.Traits;
+import ai.stratum.server.cdp.privacy.SuppressionList;
+import ai.stratum.server.cdp.score.IdentityQualityCounts;
 import ai.stratum.server.cdp.source.SourceRef;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
@@ -53,9 +56,11 @@ import java.util.stream.Collectors;
  * own; the valid ones are stored even when others are refused.
  *
  * <p>Inside the transaction, under the tenant's {@link IdentityLock}: drop events whose
- * (source, messageId) is already stored; read the part of the identity graph the batch touches;
+ * (source, messageId) is already stored, and those carrying an erased person's identifier
+ * ({@link SuppressionList}: acknowledged, not stored); read the part of the identity graph the batch touches;
  * resolve the batch in memory ({@link IdentityResolver}); fold the events into the touched profiles
- * ({@link ProfileChanges}); write everything with one set-based statement per table. Events of
+ * ({@link ProfileChanges}); write everything with one set-based statement per table, then the
+ * events' consent ({@link EventConsent}) and identity-quality counts ({@link IdentityQualityCounts}). Events of
  * profiles merged here keep pointing at the merged profile until {@link EventRepointer} moves them.
  */
 @Singleton
@@ -75,9 +80,13 @@ public class IngestService {
     private final EventReader reader;
     private final IdentityResolver resolver;
     private final TraitMerger merger;
+    private final SuppressionList suppressions;
+    private final EventConsent consent;
+    private final IdentityQualityCounts quality;
 
     public IngestService(Database database, CdpSettings settings, IdentityLock lock, EventRepository events, IdentityRepository identities,
-                         ProfileRepository profiles, TenantRepository tenants, JsonMapper json, Clock clock) {
+                         ProfileRepository profiles, TenantRepository tenants, JsonMapper json, Clock clock,
+                         SuppressionList suppressions, EventConsent consent, IdentityQualityCounts quality) {
         this.database = database;
         this.settings = settings;
         this.lock = lock;
@@ -90,6 +99,9 @@ public class IngestService {
         this.reader = new EventReader(settings.orderEventNames(), () -> UUID.randomUUID().toString());
         this.resolver = new IdentityResolver(settings.identityLimits(), UUID::randomUUID);
         this.merger = settings.traitMerger();
+        this.suppressions = suppressions;
+        this.consent = consent;
+        this.quality = quality;
     }
 
     /**
@@ -124,11 +136,13 @@ public class IngestService {
                         .then(events.existingMessageIds(connection, source.tenant(), source.sourceId(), messageIds).collect(Collectors.toSet()))
                         .flatMap(existing -> {
                             List<IncomingEvent> fresh = valid.stream().filter(event -> !existing.contains(event.messageId())).toList();
-                            return store(connection, source, fresh, receivedAt)
-                                    .thenReturn(new IngestResult(fresh.size(), repeatedInRequest + valid.size() - fresh.size(), errors));
+                            return suppressions.unsuppressed(connection, source.tenant(), fresh)
+                                    .flatMap(kept -> store(connection, source, kept, receivedAt)
+                                            .thenReturn(new IngestResult(kept.size(), repeatedInRequest + valid.size() - fresh.size(),
+                                                    fresh.size() - kept.size(), errors)));
                         }))
-                .doOnNext(result -> LOG.debug("event=cdp_ingested tenant={} source={} accepted={} duplicates={} rejected={}",
-                        source.tenant(), source.sourceId(), result.accepted(), result.duplicates(), result.rejected()));
+                .doOnNext(result -> LOG.debug("event=cdp_ingested tenant={} source={} accepted={} duplicates={} suppressed={} rejected={}",
+                        source.tenant(), source.sourceId(), result.accepted(), result.duplicates(), result.suppressed(), result.rejected()));
     }
 
     private EventReading read(int index, Object raw, Optional<EventType> pathType, BatchDefaults defaults, Instant receivedAt) {
@@ -217,6 +231,9 @@ public class IngestService {
                         resolution.eventIdentifiers(), fresh.stream().map(IncomingEvent::messageId).toList()))
                 .then(identities.recordEdges(connection, tenant, resolution.edges()))
                 .then(events.insert(connection, tenant, source.sourceId(), fresh, resolution.eventProfiles()))
+                // privacy and identity quality, kept apart from the identity graph's own writes
+                .then(consent.record(connection, tenant, source.sourceId(), fresh, resolution.eventProfiles(), resolution.mergedInto()))
+                .then(quality.count(connection, tenant, fresh, now))
                 .then();
     }
 
