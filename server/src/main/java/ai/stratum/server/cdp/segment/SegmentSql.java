@@ -75,14 +75,15 @@ public final class SegmentSql {
             return "(NOT " + exists + ")";
         }
         Object value = condition.value().orElseThrow();
-        String jsonValue = jsonValue(value);
+        // every parameter bound must be used: the driver refuses a statement with a gap in its numbers
         return switch (operator) {
-            case EQUALS -> "coalesce(" + target + " = " + jsonValue + ", false)";
-            case NOT_EQUALS -> "(NOT coalesce(" + target + " = " + jsonValue + ", false))";
+            case EQUALS -> "coalesce(" + target + " = " + jsonValue(value) + ", false)";
+            case NOT_EQUALS -> "(NOT coalesce(" + target + " = " + jsonValue(value) + ", false))";
             case CONTAINS -> value instanceof String text
                     ? "(CASE jsonb_typeof(" + target + ") WHEN 'string' THEN strpos(lower(" + target + " #>> '{}'), lower("
-                    + bind(text) + "::text)) > 0 WHEN 'array' THEN " + target + " @> jsonb_build_array(" + jsonValue + ") ELSE false END)"
-                    : "(CASE jsonb_typeof(" + target + ") WHEN 'array' THEN " + target + " @> jsonb_build_array(" + jsonValue
+                    + bind(text) + "::text)) > 0 WHEN 'array' THEN " + target + " @> jsonb_build_array(to_jsonb($"
+                    + (firstIndex + parameters.size() - 1) + "::text)) ELSE false END)"
+                    : "(CASE jsonb_typeof(" + target + ") WHEN 'array' THEN " + target + " @> jsonb_build_array(" + jsonValue(value)
                     + ") ELSE false END)";
             default -> value instanceof BigDecimal
                     ? "(CASE WHEN jsonb_typeof(" + target + ") = 'number' THEN (" + target + " #>> '{}')::numeric " + operator.sql()

@@ -96,6 +96,31 @@ class RuleReaderTest {
         assertThat(JSON.writeValueAsString(written)).contains("\"currency\":\"EUR\"").contains("\"value\":99.5");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "EQUALS text         | {\"trait\": {\"trait\": \"plan\", \"operator\": \"EQUALS\", \"value\": \"pro\"}}",
+            "NOT_EQUALS number   | {\"trait\": {\"trait\": \"age\", \"operator\": \"NOT_EQUALS\", \"value\": 3}}",
+            "CONTAINS text       | {\"trait\": {\"trait\": \"plan\", \"operator\": \"CONTAINS\", \"value\": \"pro\"}}",
+            "CONTAINS boolean    | {\"trait\": {\"trait\": \"flags\", \"operator\": \"CONTAINS\", \"value\": true}}",
+            "GREATER_THAN number | {\"trait\": {\"trait\": \"age\", \"operator\": \"GREATER_THAN\", \"value\": 3}}",
+            "LESS_THAN text      | {\"trait\": {\"trait\": \"since\", \"operator\": \"LESS_THAN\", \"value\": \"2026\"}}",
+            "EXISTS              | {\"trait\": {\"trait\": \"plan\", \"operator\": \"EXISTS\"}}",
+            "field money         | {\"field\": {\"field\": \"TOTAL_REVENUE\", \"operator\": \"LESS_THAN\", \"value\": 3, \"currency\": \"USD\"}}",
+            "field days ago      | {\"field\": {\"field\": \"FIRST_SEEN\", \"operator\": \"LESS_THAN\", \"daysAgo\": 3}}",
+            "event all options   | {\"event\": {\"name\": \"x\", \"atLeast\": 2, \"atMost\": 5, \"withinDays\": 3, \"property\": {\"property\": \"a.b\", \"operator\": \"GREATER_OR_EQUAL\", \"value\": 1}}}",
+            "event never         | {\"event\": {\"name\": \"x\", \"atLeast\": 0, \"atMost\": 0}}",
+            "rfm                 | {\"rfm\": {\"groups\": [\"LOST\"], \"recency\": {\"min\": 2}, \"monetary\": {\"max\": 3}}}",
+            "churn               | {\"churn\": {\"atLeast\": 0.5}}"})
+    void usesEveryParameterItBindsExactlyInItsNumbering(String description, String rules) throws Exception {
+        SegmentSql.Compiled compiled = SegmentSql.compile(RuleReader.read(JSON.readValue(rules, Object.class), "rules"), 4,
+                Instant.parse("2026-12-01T00:00:00Z"));
+
+        for (int i = 0; i < compiled.parameters().size(); i++) {
+            assertThat(compiled.condition()).containsPattern("\\$" + (i + 4) + "(?!\\d)");
+        }
+        assertThat(compiled.condition()).doesNotContainPattern("\\$(?:[0-3]|" + (compiled.parameters().size() + 4) + ")(?!\\d)");
+    }
+
     @Test
     void compilesValuesToParametersNeverIntoTheSql() {
         Map<String, Object> trait = new HashMap<>(Map.of("trait", "name'; DROP TABLE cdp_profiles; --", "operator", "EQUALS",
