@@ -1,6 +1,7 @@
 package ai.stratum.server.cdp;
 
 import ai.stratum.server.pubsub.PubSub;
+import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.support.GraphQLClient;
 import ai.stratum.server.support.WebSocketClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,13 +65,46 @@ class SegmentsTest extends CdpIntegrationTest {
         return Map.of("spec.name", SPEC);
     }
 
+    static final MovableClock CLOCK = new MovableClock();
+
+    @Inject
+    CdpScoresJob scoresJob;
+
     @Factory
     @Requires(property = "spec.name", value = SPEC)
     static class PinnedClock {
         @Singleton
         @Replaces(Clock.class)
         Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+            return CLOCK;
+        }
+    }
+
+    /** NOW, unless a test moves it (and moves it back: tokens are checked against it too). */
+    static final class MovableClock extends Clock {
+        private volatile Instant now = NOW;
+
+        void advance(Duration by) {
+            now = NOW.plus(by);
+        }
+
+        void reset() {
+            now = NOW;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 
@@ -177,6 +211,25 @@ class SegmentsTest extends CdpIntegrationTest {
         assertThat(rows("SELECT profile_id::text, change FROM cdp_segment_changes WHERE segment_id = ?::uuid ORDER BY seq",
                 created.get("id"))).extracting(row -> name((String) row.get(0)) + " " + row.get(1))
                 .containsExactlyInAnyOrder("A ENTERED", "C ENTERED", "C LEFT");
+    }
+
+    @Test
+    void thePeriodicRecomputeMovesAProfileOutOfATimeWindowWithoutAnyEvent() throws Exception {
+        Map<String, Object> segment = create("Ordered in the last 30 days", "{\"event\": {\"name\": \"Order Completed\", \"withinDays\": 30}}");
+        assertThat(members(segment)).containsExactlyInAnyOrder("A", "B", "E");
+
+        // one second later E's order, at exactly now-30d, is out of the window
+        CLOCK.advance(Duration.ofSeconds(1));
+        try {
+            scoresJob.recompute(new TenantId(tenant.uuid())).block(WAIT);
+        } finally {
+            CLOCK.reset();
+        }
+
+        assertThat(rows("SELECT profile_id::text FROM cdp_segment_members WHERE segment_id = ?::uuid", segment.get("id")))
+                .extracting(row -> name((String) row.get(0))).containsExactlyInAnyOrder("A", "B");
+        assertThat(rows("SELECT profile_id::text, change FROM cdp_segment_changes WHERE segment_id = ?::uuid AND change = 'LEFT'",
+                segment.get("id"))).extracting(row -> name((String) row.get(0))).containsExactly("E");
     }
 
     @Test
