@@ -277,6 +277,50 @@ class SegmentsTest extends CdpIntegrationTest {
     }
 
     @Test
+    void aMergeMovesMembershipToTheSurvivor() throws Exception {
+        Tenant own = newTenant();
+        String device = id("device");
+        String user = id("user");
+        String hasEmail = (String) create(own, "Has e-mail", "{\"trait\": {\"trait\": \"email\", \"operator\": \"EXISTS\"}}").get("id");
+        String browsedAndKnown = (String) create(own, "Known browsers", "{\"and\": [{\"trait\": {\"trait\": \"email\", \"operator\": "
+                + "\"EXISTS\"}}, {\"event\": {\"name\": \"Product Viewed\"}}]}").get("id");
+        List<Map<String, Object>> events = new ArrayList<>();
+        events.add(Map.of("type", "TRACK", "anonymousId", device, "event", "Product Viewed", "timestamp", NOW.minusSeconds(600).toString()));
+        ingest(own.admin(), events);
+        events.clear();
+        events.add(Map.of("type", "IDENTIFY", "userId", user, "traits", Map.of("email", user + "@example.com"),
+                "timestamp", NOW.minusSeconds(500).toString()));
+        ingest(own.admin(), events);
+        String browser = (String) profileBy(own.analyst(), "ANONYMOUS_ID", device).get("id");
+        String known = (String) profileBy(own.analyst(), "USER_ID", user).get("id");
+        awaitMembers(hasEmail, List.of(known));
+        awaitMembers(browsedAndKnown, List.of());
+
+        events.clear();
+        events.add(Map.of("type", "IDENTIFY", "userId", user, "anonymousId", device, "timestamp", NOW.minusSeconds(400).toString()));
+        ingest(own.admin(), events);
+
+        // the older profile (the browser) survives, with the e-mail and both histories
+        assertThat(profileBy(own.analyst(), "USER_ID", user).get("id")).isEqualTo(browser);
+        awaitMembers(hasEmail, List.of(browser));
+        awaitMembers(browsedAndKnown, List.of(browser));
+        assertThat(rows("SELECT profile_id::text, change FROM cdp_segment_changes WHERE segment_id = ?::uuid ORDER BY seq", hasEmail))
+                .extracting(row -> row.get(0) + " " + row.get(1))
+                .containsExactly(known + " ENTERED", known + " LEFT", browser + " ENTERED");
+    }
+
+    private static void awaitMembers(String segment, List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> members;
+        do {
+            Thread.sleep(50);
+            members = rows("SELECT profile_id::text FROM cdp_segment_members WHERE segment_id = ?::uuid", segment).stream()
+                    .map(row -> (String) row.get(0)).toList();
+        } while (!(members.size() == expected.size() && members.containsAll(expected)) && System.nanoTime() < deadline);
+        assertThat(members).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void aBadRuleIsRefusedNamingItsPathAndNothingIsStored() throws Exception {
         long before = count("SELECT count(*) FROM cdp_segments WHERE tenant_id = ?::uuid", tenant.id());
 

@@ -76,6 +76,13 @@ class SegmentRepository {
                 tenant.value(), segment).row(row -> row.get("n", Long.class));
     }
 
+    /** Sizes of several segments at once (a segment with no members is left out). */
+    Flux<Map.Entry<UUID, Long>> sizes(Connection connection, TenantId tenant, Collection<UUID> segments) {
+        return Sql.of(connection, "SELECT segment_id, count(*) AS n FROM cdp_segment_members WHERE tenant_id = $1 "
+                        + "AND segment_id = ANY($2::uuid[]) GROUP BY segment_id", tenant.value(), segments.toArray(UUID[]::new))
+                .rows(row -> Map.entry(row.get("segment_id", UUID.class), row.get("n", Long.class)));
+    }
+
     /** Members' profile ids in the order of {@code profiles}: oldest profile first. */
     Flux<MemberRow> members(Connection connection, TenantId tenant, UUID segment, Optional<PageCursor> after, int limit) {
         String sql = "SELECT p.id, p.created_at FROM cdp_segment_members m JOIN cdp_profiles p ON p.tenant_id = m.tenant_id "

@@ -1,6 +1,7 @@
 package ai.stratum.server.cdp.segment;
 
 import ai.stratum.server.error.ApiException;
+import ai.stratum.server.graphql.DataLoaderContribution;
 import ai.stratum.server.graphql.Fetchers;
 import ai.stratum.server.graphql.PageRequest;
 import ai.stratum.server.graphql.RequestContext;
@@ -8,13 +9,18 @@ import ai.stratum.server.graphql.SchemaContribution;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** GraphQL fields of segments; each fetcher calls {@link SegmentService}. */
 @Singleton
-class SegmentSchema implements SchemaContribution {
+class SegmentSchema implements SchemaContribution, DataLoaderContribution {
+
+    private static final String SIZES = "cdpSegmentSizes";
 
     private final SegmentService segments;
 
@@ -41,12 +47,18 @@ class SegmentSchema implements SchemaContribution {
                         Optional.ofNullable(env.<String>getArgument("segmentId")).map(id -> parse("segmentId", id))))));
         wiring.type("Segment", type -> type
                 .dataFetcher("rules", env -> RuleWriter.write(env.<Segment>getSource().rules()))
-                .dataFetcher("size", Fetchers.mono(env -> segments.size(RequestContext.caller(env), env.<Segment>getSource().id())
-                        .map(size -> (int) Math.min(size, Integer.MAX_VALUE))))
+                .dataFetcher("size", env -> env.<UUID, Long>getDataLoader(SIZES).load(env.<Segment>getSource().id())
+                        .thenApply(size -> (int) Math.min(size, Integer.MAX_VALUE)))
                 .dataFetcher("members", Fetchers.mono(env -> segments.members(RequestContext.caller(env), env.<Segment>getSource().id(),
                         PageRequest.of(env)))));
         wiring.type("SegmentPreview", type -> type
                 .dataFetcher("size", env -> (int) Math.min(env.<SegmentService.Preview>getSource().size(), Integer.MAX_VALUE)));
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry, RequestContext request) {
+        registry.register(SIZES, DataLoaderFactory.newMappedDataLoader((Set<UUID> ids) ->
+                segments.sizes(request.requireCaller(), ids).toFuture()));
     }
 
     private static UUID id(DataFetchingEnvironment env, String argument) {

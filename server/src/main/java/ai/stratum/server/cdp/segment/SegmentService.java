@@ -20,9 +20,11 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -107,9 +109,16 @@ public class SegmentService {
         return database.inTenant(tenant, connection -> segments.all(connection, tenant));
     }
 
-    public Mono<Long> size(Caller caller, UUID segment) {
+    /** Batch loader of {@code Segment.size}. */
+    public Mono<Map<UUID, Long>> sizes(Caller caller, Set<UUID> ids) {
         TenantId tenant = caller.require(ROLE).tenant();
-        return database.inTenantOne(tenant, connection -> segments.size(connection, tenant, segment));
+        return database.inTenant(tenant, connection -> segments.sizes(connection, tenant, ids))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(found -> {
+                    Map<UUID, Long> all = new HashMap<>(found);
+                    ids.forEach(id -> all.putIfAbsent(id, 0L));
+                    return all;
+                });
     }
 
     /** Members, oldest profile first, as {@code profiles(segmentId:)} and {@code Segment.members} page them. */
