@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Segments over a fixed set of six profiles whose answers are computed by hand, at a pinned "now":
@@ -240,7 +241,7 @@ class SegmentsTest extends CdpIntegrationTest {
                 + "\"property\": {\"property\": \"revenue\", \"operator\": \"GREATER_OR_EQUAL\", \"value\": 500}}}");
         assertThat(segment.get("size")).isEqualTo(0);
 
-        try (WebSocketClient socket = subscribed(own, (String) segment.get("id"))) {
+        try (WebSocketClient socket = subscribed(own, (String) segment.get("id")); WebSocketClient elsewhere = subscribed(tenant, null)) {
             List<Map<String, Object>> events = new ArrayList<>();
             events.add(track(person, "Order Completed", NOW.minus(Duration.ofHours(1)), Map.of("revenue", 499.99)));
             ingest(own.admin(), events);
@@ -255,6 +256,8 @@ class SegmentsTest extends CdpIntegrationTest {
             String profile = (String) profileBy(own.analyst(), "USER_ID", person).get("id");
             assertThat(change).containsEntry("segmentId", segment.get("id")).containsEntry("profileId", profile)
                     .containsEntry("change", "ENTERED").containsEntry("at", NOW.toString());
+            // another tenant's subscriber, listening to all its segments, hears nothing of it
+            assertThatThrownBy(() -> elsewhere.next(Duration.ofMillis(500))).isInstanceOf(AssertionError.class);
         }
         assertThat(segment(own.analyst(), (String) segment.get("id")).get("size")).isEqualTo(1);
     }
@@ -408,7 +411,7 @@ class SegmentsTest extends CdpIntegrationTest {
         assertThat(socket.next(WAIT)).containsEntry("type", "connection_ack");
         socket.send(Map.of("type", "subscribe", "id", "s", "payload", Map.of("query",
                 "subscription($s: ID) { segmentMembershipChanged(segmentId: $s) { segmentId profileId change at } }",
-                "variables", Map.of("s", segmentId))));
+                "variables", segmentId == null ? Map.of() : Map.of("s", segmentId))));
         long deadline = System.nanoTime() + WAIT.toNanos();
         String channel = "cdp-segment-membership:" + in.id();
         while (pubSub.localSubscriberCount(channel) == 0) {
