@@ -29,6 +29,12 @@ import java.util.UUID;
 class SegmentRepository {
 
     private static final String COLUMNS = "id, name, rules, created_at, updated_at, evaluated_at";
+    /**
+     * Members still live: a profile merged away leaves at its next re-evaluation (moments after the merge),
+     * and until then is neither counted nor listed.
+     */
+    private static final String LIVE_MEMBER = "JOIN cdp_profiles p ON p.tenant_id = m.tenant_id AND p.id = m.profile_id "
+            + "AND p.merged_into IS NULL ";
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final JsonMapper json;
@@ -72,21 +78,20 @@ class SegmentRepository {
     }
 
     Mono<Long> size(Connection connection, TenantId tenant, UUID segment) {
-        return Sql.of(connection, "SELECT count(*) AS n FROM cdp_segment_members WHERE tenant_id = $1 AND segment_id = $2",
-                tenant.value(), segment).row(row -> row.get("n", Long.class));
+        return Sql.of(connection, "SELECT count(*) AS n FROM cdp_segment_members m " + LIVE_MEMBER + "WHERE m.tenant_id = $1 "
+                + "AND m.segment_id = $2", tenant.value(), segment).row(row -> row.get("n", Long.class));
     }
 
     /** Sizes of several segments at once (a segment with no members is left out). */
     Flux<Map.Entry<UUID, Long>> sizes(Connection connection, TenantId tenant, Collection<UUID> segments) {
-        return Sql.of(connection, "SELECT segment_id, count(*) AS n FROM cdp_segment_members WHERE tenant_id = $1 "
-                        + "AND segment_id = ANY($2::uuid[]) GROUP BY segment_id", tenant.value(), segments.toArray(UUID[]::new))
+        return Sql.of(connection, "SELECT m.segment_id, count(*) AS n FROM cdp_segment_members m " + LIVE_MEMBER + "WHERE m.tenant_id = $1 "
+                        + "AND m.segment_id = ANY($2::uuid[]) GROUP BY m.segment_id", tenant.value(), segments.toArray(UUID[]::new))
                 .rows(row -> Map.entry(row.get("segment_id", UUID.class), row.get("n", Long.class)));
     }
 
     /** Members' profile ids in the order of {@code profiles}: oldest profile first. */
     Flux<MemberRow> members(Connection connection, TenantId tenant, UUID segment, Optional<PageCursor> after, int limit) {
-        String sql = "SELECT p.id, p.created_at FROM cdp_segment_members m JOIN cdp_profiles p ON p.tenant_id = m.tenant_id "
-                + "AND p.id = m.profile_id WHERE m.tenant_id = $1 AND m.segment_id = $2 AND p.merged_into IS NULL ";
+        String sql = "SELECT p.id, p.created_at FROM cdp_segment_members m " + LIVE_MEMBER + "WHERE m.tenant_id = $1 AND m.segment_id = $2 ";
         if (after.isEmpty()) {
             return Sql.of(connection, sql + "ORDER BY p.created_at, p.id LIMIT $3", tenant.value(), segment, limit).rows(SegmentRepository::member);
         }
