@@ -254,11 +254,14 @@ class CdpGraphQLTest extends CdpIntegrationTest {
     }
 
     @Test
-    void segmentsAreNotAvailableYetSoASegmentIdIsNotFound() {
-        var result = tenant.analyst().execute("query { profiles(segmentId: \"vip-customers\") { totalCount } }");
+    void aSegmentIdThatIsNoIdIsBadInputAndAnUnknownOneNotFound() {
+        var malformed = tenant.analyst().execute("query { profiles(segmentId: \"vip-customers\") { totalCount } }");
+        var unknown = tenant.analyst().execute("query { profiles(segmentId: \"0b0e6a52-1f43-4e8f-9d7e-6c0b7a0f0a11\") { totalCount } }");
 
-        assertThat(result.errorCode()).isEqualTo("NOT_FOUND");
-        assertThat(result.errorMessage()).contains("vip-customers");
+        assertThat(malformed.errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(malformed.errorMessage()).contains("vip-customers");
+        assertThat(unknown.errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(unknown.errorMessage()).contains("0b0e6a52-1f43-4e8f-9d7e-6c0b7a0f0a11");
     }
 
     @Test

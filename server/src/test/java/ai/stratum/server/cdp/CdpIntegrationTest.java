@@ -40,10 +40,15 @@ abstract class CdpIntegrationTest extends IntegrationTest {
     }
 
     protected GraphQLClient userIn(String tenant, String role) {
+        return graphql().withToken(tokenIn(tenant, role));
+    }
+
+    /** The token of a new user of {@code tenant} with {@code role}, e.g. for a WebSocket. */
+    protected String tokenIn(String tenant, String role) {
         String email = unique(role.toLowerCase()) + "@cdp.test";
         superAdmin.execute("mutation($input: CreateUserInput!) { createUser(input: $input) { id } }",
                 Map.of("input", Map.of("tenantId", tenant, "email", email, "password", PASSWORD, "role", role))).assertNoErrors();
-        return graphql().withToken(login(email, PASSWORD));
+        return login(email, PASSWORD);
     }
 
     protected TrackingClient tracking() {
