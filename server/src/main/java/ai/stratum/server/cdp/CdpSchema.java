@@ -5,6 +5,7 @@ import ai.stratum.server.cdp.identity.StoredIdentifier;
 import ai.stratum.server.cdp.ingest.BatchDefaults;
 import ai.stratum.server.cdp.ingest.IngestResult;
 import ai.stratum.server.cdp.ingest.IngestService;
+import ai.stratum.server.cdp.segment.SegmentService;
 import ai.stratum.server.cdp.source.SourceService;
 import ai.stratum.server.error.ApiException;
 import ai.stratum.server.graphql.DataLoaderContribution;
@@ -39,11 +40,13 @@ class CdpSchema implements SchemaContribution, DataLoaderContribution {
     private final SourceService sources;
     private final IngestService ingest;
     private final ProfileService profiles;
+    private final SegmentService segments;
 
-    CdpSchema(SourceService sources, IngestService ingest, ProfileService profiles) {
+    CdpSchema(SourceService sources, IngestService ingest, ProfileService profiles, SegmentService segments) {
         this.sources = sources;
         this.ingest = ingest;
         this.profiles = profiles;
+        this.segments = segments;
     }
 
     @Override
@@ -53,8 +56,9 @@ class CdpSchema implements SchemaContribution, DataLoaderContribution {
                 .dataFetcher("profile", Fetchers.mono(env -> profiles.profile(RequestContext.caller(env), id(env, "id"))))
                 .dataFetcher("profileByIdentifier", Fetchers.mono(env -> profiles.byIdentifier(RequestContext.caller(env),
                         IdentifierType.valueOf(env.getArgument("type")), env.getArgument("value"))))
-                .dataFetcher("profiles", Fetchers.mono(env -> profiles.page(RequestContext.caller(env),
-                        Optional.ofNullable(env.getArgument("segmentId")), PageRequest.of(env))))
+                .dataFetcher("profiles", Fetchers.mono(env -> env.getArgument("segmentId") == null
+                        ? profiles.page(RequestContext.caller(env), PageRequest.of(env))
+                        : segments.members(RequestContext.caller(env), id(env, "segmentId"), PageRequest.of(env))))
                 .dataFetcher("identityGraph", Fetchers.mono(env -> profiles.graph(RequestContext.caller(env), id(env, "profileId"))))
                 .dataFetcher("profileEvents", Fetchers.mono(env -> profiles.events(RequestContext.caller(env), id(env, "profileId"),
                         PageRequest.of(env)))));

@@ -72,12 +72,9 @@ public class ProfileService {
         return database.inTenantOne(tenant, connection -> profiles.byIdentifier(connection, tenant, identifier)).map(ProfileView::of);
     }
 
-    /** Live profiles, oldest first. Segments come with a later step of the CDP: until then a segmentId finds nothing. */
-    public Mono<Page<ProfileView>> page(Caller caller, Optional<String> segmentId, PageRequest request) {
+    /** Live profiles, oldest first (a segment's members: {@code SegmentService.members}). */
+    public Mono<Page<ProfileView>> page(Caller caller, PageRequest request) {
         TenantId tenant = caller.require(PERSONAL_DATA).tenant();
-        if (segmentId.isPresent()) {
-            throw ApiException.notFound("No segment with id " + segmentId.get() + " (segments are not available yet)");
-        }
         return database.inTenantOne(tenant, connection -> profiles.page(connection, tenant, request.after(), request.first() + 1)
                 .map(ProfileView::of)
                 .collectList()

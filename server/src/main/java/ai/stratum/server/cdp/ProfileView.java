@@ -14,7 +14,7 @@ import java.util.UUID;
 public record ProfileView(UUID id, Lifecycle lifecycle, Map<String, Object> traits, Instant firstSeen, Instant lastSeen, int eventCount,
                           int orderCount, List<MoneyView> totalRevenue, Instant createdAt, Instant updatedAt) {
 
-    static ProfileView of(StoredProfile stored) {
+    public static ProfileView of(StoredProfile stored) {
         ProfileState state = stored.state();
         return new ProfileView(state.id(), stored.lifecycle(), state.traits().values(), state.firstSeen(), state.lastSeen(),
                 clamp(state.eventCount()), clamp(state.orderCount()),

@@ -17,6 +17,7 @@ import ai.stratum.server.cdp.profile.ProfileActivity;
 import ai.stratum.server.cdp.profile.ProfileChanges;
 import ai.stratum.server.cdp.profile.ProfileRepository;
 import ai.stratum.server.cdp.profile.ProfileState;
+import ai.stratum.server.cdp.profile.ProfilesChanged;
 import ai.stratum.server.cdp.profile.StoredProfile;
 import ai.stratum.server.cdp.profile.TraitMerger;
 import ai.stratum.server.cdp.profile.Traits;
@@ -25,6 +26,7 @@ import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
 import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.tenancy.TenantRepository;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -75,9 +78,11 @@ public class IngestService {
     private final EventReader reader;
     private final IdentityResolver resolver;
     private final TraitMerger merger;
+    private final ApplicationEventPublisher<ProfilesChanged> profilesChanged;
 
     public IngestService(Database database, CdpSettings settings, IdentityLock lock, EventRepository events, IdentityRepository identities,
-                         ProfileRepository profiles, TenantRepository tenants, JsonMapper json, Clock clock) {
+                         ProfileRepository profiles, TenantRepository tenants, JsonMapper json, Clock clock,
+                         ApplicationEventPublisher<ProfilesChanged> profilesChanged) {
         this.database = database;
         this.settings = settings;
         this.lock = lock;
@@ -90,6 +95,7 @@ public class IngestService {
         this.reader = new EventReader(settings.orderEventNames(), () -> UUID.randomUUID().toString());
         this.resolver = new IdentityResolver(settings.identityLimits(), UUID::randomUUID);
         this.merger = settings.traitMerger();
+        this.profilesChanged = profilesChanged;
     }
 
     /**
@@ -120,13 +126,16 @@ public class IngestService {
         if (valid.isEmpty()) {
             return Mono.just(new IngestResult(0, repeatedInRequest, errors));
         }
+        Set<UUID> touched = ConcurrentHashMap.newKeySet();
         return database.inTenantOne(source.tenant(), connection -> lock.acquire(connection, source.tenant())
                         .then(events.existingMessageIds(connection, source.tenant(), source.sourceId(), messageIds).collect(Collectors.toSet()))
                         .flatMap(existing -> {
                             List<IncomingEvent> fresh = valid.stream().filter(event -> !existing.contains(event.messageId())).toList();
-                            return store(connection, source, fresh, receivedAt)
+                            return store(connection, source, fresh, receivedAt, touched)
                                     .thenReturn(new IngestResult(fresh.size(), repeatedInRequest + valid.size() - fresh.size(), errors));
                         }))
+                // after the commit (a Mono of the transaction emits once it completed): listeners only queue work
+                .doOnNext(result -> profilesChanged.publishEvent(new ProfilesChanged(source.tenant(), touched)))
                 .doOnNext(result -> LOG.debug("event=cdp_ingested tenant={} source={} accepted={} duplicates={} rejected={}",
                         source.tenant(), source.sourceId(), result.accepted(), result.duplicates(), result.rejected()));
     }
@@ -145,7 +154,7 @@ public class IngestService {
         return reader.read(index, raw, pathType, defaults, receivedAt);
     }
 
-    private Mono<Void> store(Connection connection, SourceRef source, List<IncomingEvent> fresh, Instant now) {
+    private Mono<Void> store(Connection connection, SourceRef source, List<IncomingEvent> fresh, Instant now, Set<UUID> touched) {
         if (fresh.isEmpty()) {
             return Mono.empty();
         }
@@ -160,6 +169,8 @@ public class IngestService {
                                     .map(event -> activity(event, found.currency()))
                                     .toList();
                             Map<UUID, ProfileState> states = ProfileChanges.fold(snapshot.states(), resolution, activities, merger);
+                            touched.addAll(states.keySet());
+                            touched.addAll(resolution.mergedInto().keySet());
                             return write(connection, source, fresh, resolution, states, snapshot, now);
                         }));
     }
