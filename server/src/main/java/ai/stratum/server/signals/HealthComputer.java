@@ -16,8 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Health of stored snapshots under one tenant's settings and flags, at one instant. */
-record HealthComputer(TrustSettings settings, FeatureFlags flags, Instant now) {
+/**
+ * Health of stored snapshots under one tenant's settings and flags, at one instant.
+ *
+ * @param tenantCdpScore the tenant's own CDP score ({@link TenantCdpScore}): when present, every account's CDP
+ *                       component, in place of a score sent with its signals
+ */
+record HealthComputer(TrustSettings settings, FeatureFlags flags, Instant now, OptionalDouble tenantCdpScore) {
 
     SignalHealth account(SignalSnapshot snapshot) {
         return new SignalHealthCalculator(settings).calculate(flagged(snapshot), now);
@@ -50,7 +55,8 @@ record HealthComputer(TrustSettings settings, FeatureFlags flags, Instant now) {
                 health.accountId());
     }
 
-    private SignalSnapshot flagged(SignalSnapshot snapshot) {
+    private SignalSnapshot flagged(SignalSnapshot stored) {
+        SignalSnapshot snapshot = tenantCdpScore.isPresent() ? stored.withCdpEmqScore(tenantCdpScore.getAsDouble()) : stored;
         if (flags.on(FeatureFlag.ATTRIBUTION_VARIANCE)) {
             return snapshot;
         }

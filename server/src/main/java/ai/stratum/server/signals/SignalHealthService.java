@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Signal snapshots in, health out: per account, and spend-weighted per platform and per tenant.
@@ -43,11 +44,12 @@ public class SignalHealthService {
     private final TenantRepository tenants;
     private final SignalHealthFeed feed;
     private final TenantDataChanges dataChanges;
+    private final TenantCdpScore cdpScores;
     private final Clock clock;
 
     public SignalHealthService(Database database, AccountSignalRepository signals, HealthHistory history,
                                TrustContextLoader contexts, TenantRepository tenants, SignalHealthFeed feed,
-                               TenantDataChanges dataChanges, Clock clock) {
+                               TenantDataChanges dataChanges, TenantCdpScore cdpScores, Clock clock) {
         this.database = database;
         this.signals = signals;
         this.history = history;
@@ -55,6 +57,7 @@ public class SignalHealthService {
         this.tenants = tenants;
         this.feed = feed;
         this.dataChanges = dataChanges;
+        this.cdpScores = cdpScores;
         this.clock = clock;
     }
 
@@ -69,11 +72,10 @@ public class SignalHealthService {
         TenantId tenant = caller.tenant();
         return database.inTenantOne(tenant, connection -> signals.upsert(connection, tenant, snapshot)
                         .then(contexts.load(connection, tenant))
-                        .flatMap(context -> {
-                            HealthComputer computer = new HealthComputer(context.settings(), context.flags(), now);
+                        .flatMap(context -> computer(connection, tenant, context, now).flatMap(computer -> {
                             SignalHealth health = computer.account(snapshot);
                             return recordDay(connection, tenant, context, computer, snapshot.platform()).thenReturn(health);
-                        }))
+                        })))
                 .map(SignalHealthView::of)
                 .flatMap(view -> feed.publish(tenant, view)
                         .then(dataChanges.changed(tenant, TenantDataChange.SIGNALS_INGESTED))
@@ -95,11 +97,10 @@ public class SignalHealthService {
                 .defaultIfEmpty(synced)
                 .flatMap(snapshot -> signals.upsert(connection, tenant, snapshot)
                         .then(contexts.load(connection, tenant))
-                        .flatMap(context -> {
-                            HealthComputer computer = new HealthComputer(context.settings(), context.flags(), now);
+                        .flatMap(context -> computer(connection, tenant, context, now).flatMap(computer -> {
                             SignalHealth health = computer.account(snapshot);
                             return recordDay(connection, tenant, context, computer, snapshot.platform()).thenReturn(health);
-                        }))
+                        })))
                 .map(SignalHealthView::of);
     }
 
@@ -119,12 +120,9 @@ public class SignalHealthService {
                     if (!context.flags().on(FeatureFlag.SIGNAL_HEALTH)) {
                         return Mono.error(ApiException.unavailable("Signal health is switched off for this tenant (feature flag SIGNAL_HEALTH)"));
                     }
-                    HealthComputer computer = new HealthComputer(context.settings(), context.flags(), now);
-                    if (accountId.isPresent()) {
-                        return accountHealth(connection, tenant, computer, platform.get(), accountId.get());
-                    }
-                    return signals.all(connection, tenant, platform).collectList()
-                            .map(snapshots -> computer.aggregate(snapshots, platform));
+                    return computer(connection, tenant, context, now).flatMap(computer -> accountId.isPresent()
+                            ? accountHealth(connection, tenant, computer, platform.get(), accountId.get())
+                            : signals.all(connection, tenant, platform).collectList().map(snapshots -> computer.aggregate(snapshots, platform)));
                 }))
                 .map(SignalHealthView::of);
     }
@@ -135,8 +133,8 @@ public class SignalHealthService {
      */
     public Mono<SignalHealth> healthForGate(Connection connection, TenantId tenant, TrustContext context, Platform platform,
                                             String accountId) {
-        HealthComputer computer = new HealthComputer(context.settings(), context.flags(), clock.instant());
-        return accountHealth(connection, tenant, computer, platform, accountId)
+        return computer(connection, tenant, context, clock.instant())
+                .flatMap(computer -> accountHealth(connection, tenant, computer, platform, accountId))
                 .map(health -> context.flags().on(FeatureFlag.SIGNAL_HEALTH) ? health : HealthComputer.untrusted(health));
     }
 
@@ -163,12 +161,16 @@ public class SignalHealthService {
     public Mono<Void> recordToday(TenantId tenant) {
         Instant now = clock.instant();
         return database.inTenantOne(tenant, connection -> contexts.load(connection, tenant)
-                .flatMap(context -> {
-                    HealthComputer computer = new HealthComputer(context.settings(), context.flags(), now);
-                    return signals.all(connection, tenant, Optional.empty()).map(SignalSnapshot::platform).distinct()
-                            .concatMap(platform -> recordDay(connection, tenant, context, computer, platform))
-                            .then(Mono.just(true));
-                })).then();
+                .flatMap(context -> computer(connection, tenant, context, now)
+                        .flatMap(computer -> signals.all(connection, tenant, Optional.empty()).map(SignalSnapshot::platform).distinct()
+                                .concatMap(platform -> recordDay(connection, tenant, context, computer, platform))
+                                .then(Mono.just(true))))).then();
+    }
+
+    /** Health under the tenant's settings and flags, with its own CDP score when it has one. */
+    private Mono<HealthComputer> computer(Connection connection, TenantId tenant, TrustContext context, Instant now) {
+        return cdpScores.score(connection, tenant).map(OptionalDouble::of).defaultIfEmpty(OptionalDouble.empty())
+                .map(cdp -> new HealthComputer(context.settings(), context.flags(), now, cdp));
     }
 
     private Mono<SignalHealth> accountHealth(Connection connection, TenantId tenant, HealthComputer computer, Platform platform,

@@ -7,12 +7,17 @@ import java.util.List;
  *
  * @param accepted   stored by this request
  * @param duplicates already stored under their source and messageId, or repeated within the request
+ * @param suppressed acknowledged but not stored: they carry an identifier of an erased person
  * @param errors     one per refused event
  */
-public record IngestResult(int accepted, int duplicates, List<EventError> errors) {
+public record IngestResult(int accepted, int duplicates, int suppressed, List<EventError> errors) {
 
     public IngestResult {
         errors = List.copyOf(errors);
+    }
+
+    public IngestResult(int accepted, int duplicates, List<EventError> errors) {
+        this(accepted, duplicates, 0, errors);
     }
 
     public int rejected() {

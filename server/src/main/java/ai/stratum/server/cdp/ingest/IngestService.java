@@ -1,6 +1,7 @@
 package ai.stratum.server.cdp.ingest;
 
 import ai.stratum.server.cdp.CdpSettings;
+import ai.stratum.server.cdp.consent.EventConsent;
 import ai.stratum.server.cdp.identity.EventIdentity;
 import ai.stratum.server.cdp.identity.GraphSnapshot;
 import ai.stratum.server.cdp.identity.Identifier;
@@ -21,6 +22,8 @@ import ai.stratum.server.cdp.profile.ProfilesChanged;
 import ai.stratum.server.cdp.profile.StoredProfile;
 import ai.stratum.server.cdp.profile.TraitMerger;
 import ai.stratum.server.cdp.profile.Traits;
+import ai.stratum.server.cdp.privacy.SuppressionList;
+import ai.stratum.server.cdp.score.IdentityQualityCounts;
 import ai.stratum.server.cdp.source.SourceRef;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.error.ApiException;
@@ -79,10 +82,14 @@ public class IngestService {
     private final IdentityResolver resolver;
     private final TraitMerger merger;
     private final ApplicationEventPublisher<ProfilesChanged> profilesChanged;
+    private final SuppressionList suppressions;
+    private final EventConsent consent;
+    private final IdentityQualityCounts quality;
 
     public IngestService(Database database, CdpSettings settings, IdentityLock lock, EventRepository events, IdentityRepository identities,
                          ProfileRepository profiles, TenantRepository tenants, JsonMapper json, Clock clock,
-                         ApplicationEventPublisher<ProfilesChanged> profilesChanged) {
+                         ApplicationEventPublisher<ProfilesChanged> profilesChanged,
+                         SuppressionList suppressions, EventConsent consent, IdentityQualityCounts quality) {
         this.database = database;
         this.settings = settings;
         this.lock = lock;
@@ -96,6 +103,9 @@ public class IngestService {
         this.resolver = new IdentityResolver(settings.identityLimits(), UUID::randomUUID);
         this.merger = settings.traitMerger();
         this.profilesChanged = profilesChanged;
+        this.suppressions = suppressions;
+        this.consent = consent;
+        this.quality = quality;
     }
 
     /**
@@ -131,13 +141,15 @@ public class IngestService {
                         .then(events.existingMessageIds(connection, source.tenant(), source.sourceId(), messageIds).collect(Collectors.toSet()))
                         .flatMap(existing -> {
                             List<IncomingEvent> fresh = valid.stream().filter(event -> !existing.contains(event.messageId())).toList();
-                            return store(connection, source, fresh, receivedAt, touched)
-                                    .thenReturn(new IngestResult(fresh.size(), repeatedInRequest + valid.size() - fresh.size(), errors));
+                            return suppressions.unsuppressed(connection, source.tenant(), fresh)
+                                    .flatMap(kept -> store(connection, source, kept, receivedAt, touched)
+                                            .thenReturn(new IngestResult(kept.size(), repeatedInRequest + valid.size() - fresh.size(),
+                                                    fresh.size() - kept.size(), errors)));
                         }))
                 // after the commit (a Mono of the transaction emits once it completed): listeners only queue work
                 .doOnNext(result -> profilesChanged.publishEvent(new ProfilesChanged(source.tenant(), touched)))
-                .doOnNext(result -> LOG.debug("event=cdp_ingested tenant={} source={} accepted={} duplicates={} rejected={}",
-                        source.tenant(), source.sourceId(), result.accepted(), result.duplicates(), result.rejected()));
+                .doOnNext(result -> LOG.debug("event=cdp_ingested tenant={} source={} accepted={} duplicates={} suppressed={} rejected={}",
+                        source.tenant(), source.sourceId(), result.accepted(), result.duplicates(), result.suppressed(), result.rejected()));
     }
 
     private EventReading read(int index, Object raw, Optional<EventType> pathType, BatchDefaults defaults, Instant receivedAt) {
@@ -228,6 +240,9 @@ public class IngestService {
                         resolution.eventIdentifiers(), fresh.stream().map(IncomingEvent::messageId).toList()))
                 .then(identities.recordEdges(connection, tenant, resolution.edges()))
                 .then(events.insert(connection, tenant, source.sourceId(), fresh, resolution.eventProfiles()))
+                // privacy and identity quality, kept apart from the identity graph's own writes
+                .then(consent.record(connection, tenant, source.sourceId(), fresh, resolution.eventProfiles(), resolution.mergedInto()))
+                .then(quality.count(connection, tenant, fresh, now))
                 .then();
     }
 

@@ -187,6 +187,7 @@ public class TrackingController {
         body.put("success", result.success());
         body.put("accepted", result.accepted());
         body.put("duplicates", result.duplicates());
+        body.put("suppressed", result.suppressed());
         body.put("rejected", result.rejected());
         if (!result.errors().isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
