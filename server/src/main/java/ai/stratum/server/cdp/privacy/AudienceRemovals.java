@@ -7,12 +7,14 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
  * What audience sync owes erased people: their platform hashes, to remove from every platform
- * audience on its next run. Audience sync reads {@link #pending}, removes them from each platform,
- * then calls {@link #cleared} for each erasure it finished, in its own transaction.
+ * audience on its next run. An erased person's identifiers are gone, so each audience's next sync
+ * removes their hashes; after each run {@link #settle} closes what no audience holds any more.
  */
 @Singleton
 public class AudienceRemovals {
@@ -34,12 +36,23 @@ public class AudienceRemovals {
                 .rows(row -> new Pending(row.get("erasure_id", UUID.class), row.get("identifier_type", String.class), row.get("sha256", String.class)));
     }
 
-    /** Marks the erasure's audience removal done and forgets its hashes; false when it was not pending. */
-    public Mono<Boolean> cleared(Connection connection, TenantId tenant, UUID erasureId) {
-        return Sql.of(connection, "DELETE FROM cdp_audience_removals WHERE tenant_id = $1 AND erasure_id = $2", tenant.value(), erasureId)
-                .update()
-                .then(Sql.of(connection, "UPDATE cdp_erasures SET audiences_cleared_at = now() WHERE tenant_id = $1 AND id = $2 "
-                        + "AND audiences_cleared_at IS NULL", tenant.value(), erasureId).update())
-                .map(updated -> updated > 0);
+    /**
+     * Settles what erasures left for audience sync, after a sync run: a removal that no audience of
+     * the tenant holds any more ({@code cdp_audience_members}) is done, and an erasure with none left
+     * has its audiences cleared. A removal whose hash was never sent anywhere is done at once.
+     *
+     * @return the erasures cleared
+     */
+    public Mono<Long> settle(Connection connection, TenantId tenant, Instant now) {
+        return Sql.of(connection, """
+                        DELETE FROM cdp_audience_removals r
+                        WHERE r.tenant_id = $1
+                          AND NOT EXISTS (SELECT 1 FROM cdp_audience_members a WHERE a.tenant_id = r.tenant_id AND a.sha256 = r.sha256)
+                        """, tenant.value()).update()
+                .then(Sql.of(connection, """
+                        UPDATE cdp_erasures e SET audiences_cleared_at = $2
+                        WHERE e.tenant_id = $1 AND e.audiences_cleared_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM cdp_audience_removals r WHERE r.tenant_id = e.tenant_id AND r.erasure_id = e.id)
+                        """, tenant.value(), now.atOffset(ZoneOffset.UTC)).update());
     }
 }
