@@ -43,10 +43,10 @@ class FatigueAccuracyTest {
             out.append(String.format(Locale.ROOT, "| %d-%d | %,d | %.1f %% | %.3f | %.3f |%n", band[0], band[1], confusion.total(),
                     100 * replace, confusion.accuracy(), confusion.replaceAccuracy()));
         }
-        out.append("\n#### The seed's scorer on the reported days: confusion matrix\n\n").append(results.scorer().matrixTable());
+        out.append("\n### The seed's scorer on the reported days: confusion matrix\n\n").append(results.scorer().matrixTable());
         out.append("\n").append(results.scorer().perLevelTable());
-        out.append("\n#### The seed's scorer with the true CTRs: confusion matrix\n\n").append(results.scorerTrueCtrs().matrixTable());
-        out.append("\n#### Reported CTR decline alone: confusion matrix\n\n").append(results.ctrDeclineOnly().matrixTable());
+        out.append("\n### The seed's scorer with the true CTRs: confusion matrix\n\n").append(results.scorerTrueCtrs().matrixTable());
+        out.append("\n### Reported CTR decline alone: confusion matrix\n\n").append(results.ctrDeclineOnly().matrixTable());
         System.out.println(out);
     }
 
