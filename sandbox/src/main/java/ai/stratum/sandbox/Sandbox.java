@@ -5,6 +5,7 @@ import ai.stratum.plugin.api.PlatformEndpoints;
 import ai.stratum.sandbox.platform.PlatformEmulator;
 import ai.stratum.sandbox.platform.PlatformServer;
 import ai.stratum.sandbox.platform.PlatformState;
+import ai.stratum.sandbox.platform.ServedRequests;
 import ai.stratum.sandbox.platform.Tokens;
 import ai.stratum.sandbox.simulation.AccountGenerator;
 import ai.stratum.sandbox.simulation.AccountSpec;
@@ -75,6 +76,11 @@ public final class Sandbox implements AutoCloseable {
         SimulatedAccount account = AccountGenerator.generate(spec, clock);
         state(platform).add(account);
         return account;
+    }
+
+    /** @return what the platform has served so far: requests and the time spent answering them */
+    public ServedRequests served(Platform platform) {
+        return server(platform).served();
     }
 
     /** @return the clock every platform lives by */

@@ -4,10 +4,12 @@ import ai.stratum.sandbox.google.GoogleFields.Field;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a row as a {@code GoogleAdsRow} in JSON: one object per resource ({@code campaign},
@@ -18,6 +20,9 @@ import java.util.Set;
  * {@code omit_unselected_resource_names} is set).
  */
 final class RowRenderer {
+
+    /** Each field's JSON path, worked out once: a report renders the same few fields on every one of its rows. */
+    private static final Map<String, String[]> JSON_PATHS = new ConcurrentHashMap<>();
 
     private RowRenderer() {
     }
@@ -63,12 +68,13 @@ final class RowRenderer {
         if (value == null) {
             return;
         }
-        String[] path = field.name().split("\\.");
+        String[] path = JSON_PATHS.computeIfAbsent(field.name(),
+                dotted -> Arrays.stream(dotted.split("\\.")).map(GoogleJson::camel).toArray(String[]::new));
         ObjectNode parent = node;
         for (int i = 0; i < path.length - 1; i++) {
-            parent = object(parent, GoogleJson.camel(path[i]));
+            parent = object(parent, path[i]);
         }
-        String name = GoogleJson.camel(path[path.length - 1]);
+        String name = path[path.length - 1];
         switch (field.kind()) {
             case INT64 -> parent.put(name, value.toString());
             case INT32 -> parent.put(name, ((Number) value).longValue());

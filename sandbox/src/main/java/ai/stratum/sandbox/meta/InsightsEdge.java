@@ -1,5 +1,6 @@
 package ai.stratum.sandbox.meta;
 
+import ai.stratum.sandbox.platform.ReportSnapshots;
 import ai.stratum.sandbox.simulation.SimulatedAccount;
 import ai.stratum.sandbox.simulation.SimulatedCampaign;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,8 @@ final class InsightsEdge {
 
     private static final Set<String> FILTER_FIELDS = Set.of("campaign.id", "campaign.name", "adset.id");
     private static final String DEFAULT_FIELDS = "impressions,spend";
+    /** Pages after the first read the rows the first computed (its cursors are offsets into them). */
+    private static final ReportSnapshots<InsightsRows.Row> SNAPSHOTS = new ReportSnapshots<>();
 
     private InsightsEdge() {
     }
@@ -39,7 +42,9 @@ final class InsightsEdge {
         Filtering filtering = Filtering.parse(request.param("filtering"), FILTER_FIELDS);
         List<SimulatedCampaign> asked = campaigns.stream()
                 .filter(campaign -> filtering.keeps(campaign, InsightsEdge::filterValue)).toList();
-        List<InsightsRows.Row> rows = InsightsRows.of(account, asked, query);
+        boolean firstPage = request.param("after").isEmpty() && request.param("before").isEmpty();
+        List<Object> key = List.of(account, defaultLevel, asked.stream().map(SimulatedCampaign::id).toList(), query);
+        List<InsightsRows.Row> rows = SNAPSHOTS.rows(key, firstPage, () -> InsightsRows.of(account, asked, query));
         return GraphPaging.page(request, GraphPaging.numbered(rows),
                 row -> InsightsRenderer.row(account, row, query.level(), fields));
     }

@@ -8,9 +8,12 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One simulated platform on its own port, as the real one is on its own host. For each API request:
@@ -27,11 +31,18 @@ import java.util.concurrent.Executors;
  */
 public final class PlatformServer implements AutoCloseable {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final PlatformEmulator emulator;
     private final PlatformState state;
     private final HttpServer server;
     private final ExecutorService executor;
     private final AdminApi admin;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder answeringNanos = new LongAdder();
+    private final LongAdder answeringCpuNanos = new LongAdder();
+    private final LongAdder sendingNanos = new LongAdder();
+    private final LongAdder bytesServed = new LongAdder();
 
     /**
      * @param emulator the platform's API
@@ -73,6 +84,12 @@ public final class PlatformServer implements AutoCloseable {
     /** @return the platform's emulator */
     public PlatformEmulator emulator() {
         return emulator;
+    }
+
+    /** @return the API requests answered so far and the time spent on them */
+    public ServedRequests served() {
+        return new ServedRequests(requests.sum(), Duration.ofNanos(answeringNanos.sum()), Duration.ofNanos(answeringCpuNanos.sum()),
+                Duration.ofNanos(sendingNanos.sum()), bytesServed.sum());
     }
 
     @Override
@@ -121,13 +138,25 @@ public final class PlatformServer implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        long startedCpu = THREADS.getCurrentThreadCpuTime();
         try (exchange) {
-            ApiResponse response = answer(read(exchange));
+            ApiRequest request = read(exchange);
+            ApiResponse response = answer(request);
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+            long answered = System.nanoTime();
+            long answeredCpu = THREADS.getCurrentThreadCpuTime();
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 exchange.getResponseBody().write(body);
+            }
+            if (!request.path().startsWith(AdminApi.PREFIX)) {
+                requests.increment();
+                answeringNanos.add(answered - started);
+                answeringCpuNanos.add(answeredCpu - startedCpu);
+                sendingNanos.add(System.nanoTime() - answered);
+                bytesServed.add(body.length);
             }
         } catch (IOException e) {
             // the client went away (it timed out under a latency fault); there is no one to answer

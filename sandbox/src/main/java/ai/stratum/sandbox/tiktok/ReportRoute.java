@@ -4,6 +4,7 @@ import ai.stratum.sandbox.http.ApiRequest;
 import ai.stratum.sandbox.http.ApiResponse;
 import ai.stratum.sandbox.http.Json;
 import ai.stratum.sandbox.platform.PlatformState;
+import ai.stratum.sandbox.platform.ReportSnapshots;
 import ai.stratum.sandbox.simulation.SimulatedAccount;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +28,9 @@ final class ReportRoute {
     static final int MAX_DAYS = 30;
 
     private static final List<String> DEFAULT_METRICS = List.of("spend", "impressions");
+
+    /** Pages after the first read the rows the first computed, as TikTok pages one result. */
+    private static final ReportSnapshots<ReportRow> SNAPSHOTS = new ReportSnapshots<>();
 
     private final int pageCap;
 
@@ -61,7 +65,8 @@ final class ReportRoute {
                     + " days when stat_time_day is a dimension.");
         }
         Paging paging = Paging.of(params, pageCap);
-        List<ReportRow> rows = level.rows(account, start, end);
+        List<ReportRow> rows = SNAPSHOTS.rows(List.of(account, level, start, end), paging.page() == 1,
+                () -> level.rows(account, start, end));
         ObjectNode data = Json.object();
         ArrayNode list = data.putArray("list");
         for (ReportRow row : paging.slice(rows)) {

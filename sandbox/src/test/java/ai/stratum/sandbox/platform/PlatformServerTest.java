@@ -56,6 +56,20 @@ class PlatformServerTest {
     }
 
     @Test
+    void countsTheApiRequestsItAnsweredButNotTheAdminOnes() {
+        ServedRequests before = sandbox.served(Platform.META);
+        get("/v1/echo");
+        get("/v1/echo");
+        get(AdminApi.PREFIX + "accounts");
+
+        ServedRequests served = sandbox.served(Platform.META).since(before);
+
+        assertThat(served.requests()).isEqualTo(2);
+        assertThat(served.bytesServed()).isEqualTo(2L * "{\"path\":\"/v1/echo\"}".length());
+        assertThat(served.answering()).isPositive();
+    }
+
+    @Test
     void refusesAnUnknownTokenAsRevoked() {
         assertThat(send("GET", "/v1/echo", "who-knows", null).body()).contains("TokenRevoked");
         assertThat(send("GET", "/v1/echo", null, null).body()).contains("TokenRevoked");

@@ -8,27 +8,32 @@ import ai.stratum.plugin.api.Money;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Collects the pages a plugin returns for one sync, refusing what would make the write wrong: a
+ * Checks the pages a plugin returns for one sync, refusing what would make the write wrong: a
  * campaign or a campaign-day twice (which would double count), a day outside the window, a row
  * for a campaign the account's campaign list does not have, or an account in two currencies.
  * A refusal fails the sync before anything is written.
+ *
+ * <p>The campaigns are kept (the final transaction writes them); the daily rows are not: each
+ * checked page goes on to be staged, and only one bit per campaign-day stays here to catch a
+ * repeat, so memory does not grow with the rows of a long date range.
  */
 final class AccountCollection {
 
     private final String label;
     private final SyncWindow window;
     private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
-    private final List<CampaignDailyPerformance> performance = new ArrayList<>();
-    private final Set<String> campaignDays = new HashSet<>();
+    /** Per campaign, the days (counted from the window's first) it already had a row for. */
+    private final Map<String, BitSet> campaignDays = new HashMap<>();
+    private long performanceRows;
     private String currency;
 
     /**
@@ -51,7 +56,8 @@ final class AccountCollection {
         }
     }
 
-    void addPerformance(List<CampaignDailyPerformance> page) {
+    /** @return the page, every row checked */
+    List<CampaignDailyPerformance> addPerformance(List<CampaignDailyPerformance> page) {
         for (CampaignDailyPerformance row : page) {
             LocalDate day = row.date();
             if (!window.contains(day)) {
@@ -61,16 +67,20 @@ final class AccountCollection {
                 throw malformed(label + " returned performance for campaign " + row.campaignId()
                         + ", which its campaign list does not have");
             }
-            if (!campaignDays.add(row.campaignId() + "\u0000" + day)) {
+            BitSet days = campaignDays.computeIfAbsent(row.campaignId(), id -> new BitSet());
+            int offset = (int) ChronoUnit.DAYS.between(window.from(), day);
+            if (days.get(offset)) {
                 throw malformed(label + " returned performance for campaign " + row.campaignId() + " on " + day + " twice");
             }
             currency(row.spend(), "the performance of campaign " + row.campaignId() + " on " + day);
-            performance.add(row);
+            days.set(offset);
+            performanceRows++;
         }
+        return page;
     }
 
     CollectedAccount complete(List<EventMatchQuality> emq, Optional<Instant> newestDataAt) {
-        return new CollectedAccount(List.copyOf(campaigns.values()), performance, emq, newestDataAt, Optional.ofNullable(currency));
+        return new CollectedAccount(List.copyOf(campaigns.values()), performanceRows, emq, newestDataAt, Optional.ofNullable(currency));
     }
 
     private void currency(Money amount, String where) {

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Reads one account through the platform's {@link SignalCollector}: every page of campaigns, every
- * page of daily performance in the window, the event-match-quality readings and the newest data
- * time. Each call goes through {@link PluginCaller}'s policy. Pages are followed to the last; a
+ * page of daily performance in the window (each checked, then handed to the run's
+ * {@link StagingBuffer} while the next page is fetched, so the date range streams through rather
+ * than piling up), the event-match-quality readings and the newest data time. Each call goes through {@link PluginCaller}'s policy. Pages are followed to the last; a
  * cursor that comes back twice, or more pages than any account has, is a plugin fault rather
  * than a reason to page forever.
  */
@@ -33,15 +33,17 @@ class AccountCollector {
         this.plugins = plugins;
     }
 
-    Mono<CollectedAccount> collect(ConnectionSession session, SyncWindow window) {
+    Mono<CollectedAccount> collect(ConnectionSession session, SyncWindow window, StagingBuffer staging) {
         String account = session.connection().accountId();
         AccountCollection collection = new AccountCollection("The " + session.connection().platform() + " plugin (account "
                 + account + ")", window);
         return pages(session, "reading campaigns",
-                cursor -> (collector, context) -> collector.campaigns(context, account, cursor), collection::addCampaigns)
+                cursor -> (collector, context) -> collector.campaigns(context, account, cursor),
+                page -> Mono.fromRunnable(() -> collection.addCampaigns(page)))
                 .then(pages(session, "reading daily performance",
                         cursor -> (collector, context) -> collector.dailyPerformance(context, account, window.range(), cursor),
-                        collection::addPerformance))
+                        page -> staging.add(collection.addPerformance(page))))
+                .then(staging.flush())
                 .then(plugins.call(session, SignalCollector.class, "reading event match quality",
                         (collector, context) -> collector.eventMatchQuality(context, account)))
                 .flatMap(emq -> plugins.call(session, SignalCollector.class, "reading data freshness",
@@ -51,7 +53,7 @@ class AccountCollector {
 
     private <T> Mono<Void> pages(ConnectionSession session, String what,
                                  Function<String, BiFunction<SignalCollector, ConnectorContext, CompletionStage<Page<T>>>> request,
-                                 Consumer<List<T>> sink) {
+                                 Function<List<T>, Mono<Void>> sink) {
         Set<String> cursors = new HashSet<>();
         return fetch(session, what, request, null, 1)
                 .expand(fetched -> {
@@ -66,7 +68,9 @@ class AccountCollector {
                     }
                     return fetch(session, what, request, page.nextCursor(), fetched.number() + 1);
                 })
-                .doOnNext(fetched -> sink.accept(fetched.page().items()))
+                // one page in the sink while the next is fetched: expand starts a page's request only once the
+                // page before has been handed on, and concatMap takes one page ahead, so a few pages are held at most
+                .concatMap(fetched -> sink.apply(fetched.page().items()), 1)
                 .then();
     }
 

@@ -44,10 +44,16 @@ class ConnectorsFactory {
         return new SyncSettings(interval, lookbackDays);
     }
 
-    /** The host transport's production policy: see {@link TransportPolicy#defaults()}. */
+    /**
+     * The host transport's production policy ({@link TransportPolicy#defaults()}), sending at most
+     * {@code STRATUM_CONNECTOR_REQUESTS_PER_SECOND} requests a second for one account.
+     */
     @Singleton
-    TransportPolicy transportPolicy() {
-        return TransportPolicy.defaults();
+    TransportPolicy transportPolicy(@Value("${stratum.connectors.requests-per-second:20}") int requestsPerSecond) {
+        if (requestsPerSecond < 1) {
+            throw new IllegalArgumentException("STRATUM_CONNECTOR_REQUESTS_PER_SECOND must be at least 1 (was " + requestsPerSecond + ")");
+        }
+        return TransportPolicy.defaults().withRequestsPerSecond(requestsPerSecond);
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Carries one started run to its end: open the connection's credentials, read the account through
- * its plugin, then write everything at once. Any failure on the way (the platform, the plugin,
- * the database, the time limit) fails the run with a clear error and writes nothing else.
+ * its plugin while staging its daily rows, then write everything at once. Any failure on the way
+ * (the platform, the plugin, the database, the time limit) fails the run with a clear error,
+ * discards what was staged and writes nothing else.
  */
 @Singleton
 class SyncRunner {
@@ -30,16 +31,18 @@ class SyncRunner {
     private final CredentialStore credentials;
     private final AccountCollector collector;
     private final SyncWriter writer;
+    private final StagedPerformance staged;
     private final Clock clock;
 
     SyncRunner(Database database, ConnectionRepository connections, SyncRunRepository runs, CredentialStore credentials,
-               AccountCollector collector, SyncWriter writer, Clock clock) {
+               AccountCollector collector, SyncWriter writer, StagedPerformance staged, Clock clock) {
         this.database = database;
         this.connections = connections;
         this.runs = runs;
         this.credentials = credentials;
         this.collector = collector;
         this.writer = writer;
+        this.staged = staged;
         this.clock = clock;
     }
 
@@ -48,7 +51,8 @@ class SyncRunner {
         SyncWindow window = new SyncWindow(run.from(), run.to());
         long started = System.nanoTime();
         return credentials.open(connection)
-                .flatMap(session -> collector.collect(session, window))
+                .flatMap(session -> collector.collect(session, window,
+                        new StagingBuffer(database, staged, connection.tenant(), run.id())))
                 .flatMap(collected -> writer.write(connection, run, window, collected))
                 .timeout(MAX_RUN)
                 .doOnNext(finished -> LOG.info("event=sync_succeeded tenant={} connection={} platform={} run={} rows={} millis={}",
@@ -70,7 +74,8 @@ class SyncRunner {
             LOG.error("event=sync_failed tenant={} connection={} platform={} run={}", tenant, connection.id(),
                     connection.platform(), run.id(), failure);
         }
-        return database.inTenantOne(tenant, c -> runs.finish(c, tenant, run.id(), SyncStatus.FAILED, 0, error)
+        return database.inTenantOne(tenant, c -> staged.discard(c, tenant, run.id())
+                        .then(runs.finish(c, tenant, run.id(), SyncStatus.FAILED, 0, error))
                         .flatMap(finished -> connections.syncFinished(c, tenant, connection.id(), SyncStatus.FAILED, connectionError,
                                 clock.instant()).thenReturn(finished)))
                 .defaultIfEmpty(new SyncRun(run.id(), tenant, run.connectionId(), SyncStatus.FAILED, run.from(), run.to(), 0,

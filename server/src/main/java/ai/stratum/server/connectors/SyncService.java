@@ -35,17 +35,19 @@ public class SyncService {
     private final TenantRepository tenants;
     private final PluginLookup plugins;
     private final SyncRunner runner;
+    private final StagedPerformance staged;
     private final SyncSettings settings;
     private final Clock clock;
 
     SyncService(Database database, ConnectionRepository connections, SyncRunRepository runs, TenantRepository tenants,
-                PluginLookup plugins, SyncRunner runner, SyncSettings settings, Clock clock) {
+                PluginLookup plugins, SyncRunner runner, StagedPerformance staged, SyncSettings settings, Clock clock) {
         this.database = database;
         this.connections = connections;
         this.runs = runs;
         this.tenants = tenants;
         this.plugins = plugins;
         this.runner = runner;
+        this.staged = staged;
         this.settings = settings;
         this.clock = clock;
     }
@@ -95,6 +97,7 @@ public class SyncService {
     private Mono<SyncRun> begin(AccountConnection connection, SyncWindow window, UUID triggeredBy) {
         TenantId tenant = connection.tenant();
         return database.inTenantOne(tenant, c -> runs.abandon(c, tenant, connection.id(), ABANDONED_AFTER)
+                .then(staged.discardEnded(c, tenant, connection.id()))
                 .then(runs.start(c, tenant, connection.id(), window, triggeredBy))
                 .flatMap(run -> connections.syncStarted(c, tenant, connection.id()).thenReturn(run)));
     }

@@ -17,8 +17,9 @@ import java.time.ZoneId;
 
 /**
  * Writes what a sync read, all of it in ONE transaction or none of it: the account's campaigns
- * upserted; the window's daily rows of the account's campaigns deleted and the new ones inserted
- * (so syncing the same days again replaces them and never double counts); the account's signal
+ * upserted; the window's daily rows of the account's campaigns deleted and the run's staged rows
+ * moved in ({@link StagedPerformance}; so syncing the same days again replaces them and never double
+ * counts); the account's signal
  * snapshot rebuilt from the stored trailing window, with signal health and its history recomputed;
  * the run and the connection marked SUCCEEDED. If the connection was disconnected meanwhile, or
  * the run is no longer RUNNING, the transaction rolls back. Once committed, the health is published and
@@ -32,6 +33,7 @@ class SyncWriter {
     private final ConnectionRepository connections;
     private final SyncRunRepository runs;
     private final SyncedDataRepository data;
+    private final StagedPerformance staged;
     private final TenantRepository tenants;
     private final SignalHealthService health;
     private final TenantDataChanges dataChanges;
@@ -39,12 +41,13 @@ class SyncWriter {
     private final Clock clock;
 
     SyncWriter(Database database, ConnectionRepository connections, SyncRunRepository runs, SyncedDataRepository data,
-               TenantRepository tenants, SignalHealthService health, TenantDataChanges dataChanges, SyncSettings settings,
+               StagedPerformance staged, TenantRepository tenants, SignalHealthService health, TenantDataChanges dataChanges, SyncSettings settings,
                Clock clock) {
         this.database = database;
         this.connections = connections;
         this.runs = runs;
         this.data = data;
+        this.staged = staged;
         this.tenants = tenants;
         this.health = health;
         this.dataChanges = dataChanges;
@@ -61,7 +64,7 @@ class SyncWriter {
                         .flatMap(found -> data.upsertCampaigns(connection, tenant, account.platform(), account.accountId(),
                                         collected.campaigns(), collected.currency().orElse(found.currency()))
                                 .then(data.deleteWindow(connection, tenant, account.platform(), account.accountId(), window))
-                                .then(data.insertPerformance(connection, tenant, account.platform(), collected.performance()))
+                                .then(staged.moveIntoPerformance(connection, tenant, account.platform(), run.id()))
                                 .then(snapshot(connection, account, collected, LocalDate.ofInstant(clock.instant(),
                                         ZoneId.of(found.timezone())))))
                         .flatMap(view -> runs.finish(connection, tenant, run.id(), SyncStatus.SUCCEEDED, collected.rows(), null)

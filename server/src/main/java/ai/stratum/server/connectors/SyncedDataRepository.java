@@ -3,7 +3,6 @@ package ai.stratum.server.connectors;
 import ai.stratum.plugin.api.Budget;
 import ai.stratum.plugin.api.BudgetPeriod;
 import ai.stratum.plugin.api.Campaign;
-import ai.stratum.plugin.api.CampaignDailyPerformance;
 import ai.stratum.plugin.api.Platform;
 import ai.stratum.server.database.Sql;
 import ai.stratum.server.tenancy.TenantId;
@@ -13,25 +12,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+
+import static ai.stratum.server.connectors.ColumnArrays.texts;
 
 /**
- * SQL for what a sync writes into {@code campaigns} and {@code campaign_daily_performance}: rows
- * go in as arrays, a few thousand per statement, rather than one statement per row.
+ * SQL for what a sync writes into {@code campaigns} and {@code campaign_daily_performance} (whose
+ * new rows come from {@link StagedPerformance}): rows go in as arrays, a few thousand per
+ * statement, rather than one statement per row.
  */
 @Singleton
 class SyncedDataRepository {
 
-    static final int BATCH = 2000;
-
     /** Inserts or updates the account's campaigns; flights and time zone, which the plugin API does not carry, are kept. */
     Mono<Long> upsertCampaigns(Connection connection, TenantId tenant, Platform platform, String accountId,
                                List<Campaign> campaigns, String fallbackCurrency) {
-        return Flux.fromIterable(batches(campaigns))
+        return Flux.fromIterable(ColumnArrays.batches(campaigns))
                 .concatMap(batch -> Sql.of(connection,
                                 "INSERT INTO campaigns (tenant_id, platform, account_id, campaign_id, name, status, objective, "
                                         + "budget_micros, budget_period, currency, updated_at) "
@@ -44,11 +42,11 @@ class SyncedDataRepository {
                                         + "budget_micros = EXCLUDED.budget_micros, budget_period = EXCLUDED.budget_period, "
                                         + "currency = EXCLUDED.currency, updated_at = now()",
                                 tenant.value(), platform.name(), accountId,
-                                column(batch, Campaign::id), column(batch, Campaign::name),
-                                column(batch, campaign -> campaign.status().name()), column(batch, Campaign::objective),
-                                column(batch, campaign -> budget(campaign).map(b -> Long.toString(b.amount().micros())).orElse("")),
-                                column(batch, campaign -> budget(campaign).map(b -> b.period().name()).orElse("")),
-                                column(batch, campaign -> budget(campaign).map(b -> b.amount().currency()).orElse(fallbackCurrency)))
+                                texts(batch, Campaign::id), texts(batch, Campaign::name),
+                                texts(batch, campaign -> campaign.status().name()), texts(batch, Campaign::objective),
+                                texts(batch, campaign -> budget(campaign).map(b -> Long.toString(b.amount().micros())).orElse("")),
+                                texts(batch, campaign -> budget(campaign).map(b -> b.period().name()).orElse("")),
+                                texts(batch, campaign -> budget(campaign).map(b -> b.amount().currency()).orElse(fallbackCurrency)))
                         .update())
                 .reduce(0L, Long::sum);
     }
@@ -60,29 +58,6 @@ class SyncedDataRepository {
                                 + "WHERE tenant_id = $1 AND platform = $2 AND account_id = $5)",
                         tenant.value(), platform.name(), window.from(), window.to(), accountId)
                 .update();
-    }
-
-    Mono<Long> insertPerformance(Connection connection, TenantId tenant, Platform platform, List<CampaignDailyPerformance> rows) {
-        return Flux.fromIterable(batches(rows))
-                .concatMap(batch -> Sql.of(connection,
-                                "INSERT INTO campaign_daily_performance (tenant_id, platform, campaign_id, date, spend_micros, "
-                                        + "revenue_micros, conversions, impressions, clicks, currency, updated_at) "
-                                        + "SELECT $1, $2, r.campaign_id, r.day::date, r.spend, r.revenue, r.conversions, r.impressions, "
-                                        + "r.clicks, r.currency, now() "
-                                        + "FROM unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::float8[], $8::bigint[], "
-                                        + "$9::bigint[], $10::text[]) "
-                                        + "AS r(campaign_id, day, spend, revenue, conversions, impressions, clicks, currency)",
-                                tenant.value(), platform.name(),
-                                column(batch, CampaignDailyPerformance::campaignId),
-                                column(batch, row -> row.date().toString()),
-                                batch.stream().map(row -> row.spend().micros()).toArray(Long[]::new),
-                                batch.stream().map(row -> row.revenue().micros()).toArray(Long[]::new),
-                                batch.stream().map(CampaignDailyPerformance::conversions).toArray(Double[]::new),
-                                batch.stream().map(CampaignDailyPerformance::impressions).toArray(Long[]::new),
-                                batch.stream().map(CampaignDailyPerformance::clicks).toArray(Long[]::new),
-                                column(batch, row -> row.spend().currency()))
-                        .update())
-                .reduce(0L, Long::sum);
     }
 
     /** The account's stored totals per day in a range, summed over its campaigns. */
@@ -102,17 +77,5 @@ class SyncedDataRepository {
     static Optional<Budget> budget(Campaign campaign) {
         return campaign.budgets().stream()
                 .min(Comparator.comparingInt(budget -> budget.period() == BudgetPeriod.DAILY ? 0 : 1));
-    }
-
-    private static <T> String[] column(List<T> rows, Function<T, String> value) {
-        return rows.stream().map(value).toArray(String[]::new);
-    }
-
-    private static <T> List<List<T>> batches(List<T> rows) {
-        List<List<T>> batches = new ArrayList<>();
-        for (int start = 0; start < rows.size(); start += BATCH) {
-            batches.add(rows.subList(start, Math.min(rows.size(), start + BATCH)));
-        }
-        return batches;
     }
 }

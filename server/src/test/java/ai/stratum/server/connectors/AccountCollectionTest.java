@@ -31,7 +31,7 @@ class AccountCollectionTest {
         CollectedAccount collected = collection.complete(List.of(), Optional.empty());
 
         assertThat(collected.campaigns()).extracting(Campaign::id).containsExactly("c1", "c2");
-        assertThat(collected.performance()).hasSize(3);
+        assertThat(collected.performanceRows()).isEqualTo(3);
         assertThat(collected.rows()).isEqualTo(5);
         assertThat(collected.currency()).contains("USD");
     }

@@ -180,6 +180,48 @@ class SyncTest extends ConnectorsIntegrationTest {
     }
 
     @Test
+    void aSyncOfManyPagesStagesThemInChunksAndWritesEveryRowOnce() throws SQLException {
+        WireAccount wire = manyCampaigns(200, 2_000_000);
+        int pages = wire.serveInPages(platform, 400);
+        String id = connect(tenant.buyer(), account, "token-large", null);
+
+        Map<String, Object> run = syncAndWait(tenant.buyer(), id);
+
+        assertThat(pages).isEqualTo(14);
+        assertThat(run).containsEntry("status", "SUCCEEDED").containsEntry("rowsWritten", 200 + 200 * 28);
+        assertThat(platform.requests("GET", wire.path("insights"))).hasSize(14);
+        assertThat(sum("SELECT count(*) FROM campaign_daily_performance WHERE campaign_id LIKE ?", "%-" + account))
+                .isEqualTo(200 * 28);
+        assertThat(sum("SELECT count(DISTINCT (campaign_id, date)) FROM campaign_daily_performance WHERE campaign_id LIKE ?",
+                "%-" + account)).isEqualTo(200 * 28);
+        assertThat(sum("SELECT sum(spend_micros) FROM campaign_daily_performance WHERE campaign_id LIKE ?", "%-" + account))
+                .isEqualTo(200 * 28 * 2_000_000L);
+        assertThat(stagedRows((String) run.get("id"))).isZero();
+    }
+
+    @Test
+    void aFailureAfterRowsWereStagedLeavesTheEarlierDataIntactAndTheStagingEmpty() throws SQLException {
+        manyCampaigns(200, 2_000_000).serveInPages(platform, 400);
+        String id = connect(tenant.buyer(), account, "token-midstream", null);
+        assertThat(syncAndWait(tenant.buyer(), id)).containsEntry("status", "SUCCEEDED");
+        WireAccount changed = manyCampaigns(200, 5_000_000);
+        int pages = changed.serveInPages(platform, 400);
+        // 13 good pages (5,200 rows: past the first flush to staging), then one the plugin cannot read
+        platform.on("GET", changed.path("insights")).withQuery("cursor", "p" + pages)
+                .respond(WireResponse.of(200, "next=\nonly|three|fields"));
+
+        Map<String, Object> run = syncAndWait(tenant.buyer(), id);
+
+        assertThat(run).containsEntry("status", "FAILED").containsEntry("rowsWritten", 0);
+        assertThat((String) run.get("error")).contains("reading daily performance (page 14)");
+        assertThat(sum("SELECT count(*) FROM campaign_daily_performance WHERE campaign_id LIKE ?", "%-" + account))
+                .isEqualTo(200 * 28);
+        assertThat(sum("SELECT sum(spend_micros) FROM campaign_daily_performance WHERE campaign_id LIKE ?", "%-" + account))
+                .isEqualTo(200 * 28 * 2_000_000L);
+        assertThat(stagedRows((String) run.get("id"))).isZero();
+    }
+
+    @Test
     void aCursorThatComesBackFailsInsteadOfPagingForever() throws SQLException {
         String campaignId = "c-" + account;
         WireAccount.of(account).campaign(campaignId, "One", "ACTIVE", 1_000_000).serveOn(platform);
@@ -501,6 +543,27 @@ class SyncTest extends ConnectorsIntegrationTest {
 
         assertThat((Object) aTenant().viewer().execute("query($id: ID!) { syncRun(id: $id) { id } }", Map.of("id", run)).assertNoErrors()
                 .data("syncRun")).isNull();
+    }
+
+    /** {@code campaigns} campaigns of the test's account, each with the same spend on each of the 28 days of the lookback. */
+    private WireAccount manyCampaigns(int campaigns, long spendMicros) {
+        WireAccount wire = WireAccount.of(account);
+        for (int i = 0; i < campaigns; i++) {
+            String campaignId = "c" + i + "-" + account;
+            wire.campaign(campaignId, "Campaign " + i, "ACTIVE", 1_000_000).daily(campaignId, 28, spendMicros, 1, 0);
+        }
+        return wire;
+    }
+
+    private static long stagedRows(String runId) throws SQLException {
+        try (Connection owner = TestDatabase.ownerConnection(); PreparedStatement select = owner.prepareStatement(
+                "SELECT count(*) FROM sync_staged_performance WHERE run_id = ?::uuid")) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static String line(String campaignId, int daysBack) {

@@ -70,6 +70,25 @@ final class WireAccount {
         return "/v1/" + id + "/" + resource;
     }
 
+    /**
+     * Serves the campaigns on one page and the daily rows {@code rowsPerPage} at a time, on cursors
+     * {@code p2}, {@code p3}, …; the EMQ and freshness as {@link #serveOn} does.
+     *
+     * @return how many pages of daily rows there are
+     */
+    int serveInPages(WireServer platform, int rowsPerPage) {
+        serveOn(platform);
+        int pages = Math.max(1, (rows.size() + rowsPerPage - 1) / rowsPerPage);
+        for (int page = 1; page <= pages; page++) {
+            String next = page < pages ? "p" + (page + 1) : "";
+            String body = "next=" + next + "\n"
+                    + String.join("\n", rows.subList((page - 1) * rowsPerPage, Math.min(rows.size(), page * rowsPerPage)));
+            var route = platform.on("GET", path("insights"));
+            (page == 1 ? route.withoutQuery("cursor") : route.withQuery("cursor", "p" + page)).respond(WireResponse.of(200, body));
+        }
+        return pages;
+    }
+
     /** Serves everything on one page each (routes set later for the same path take over). */
     WireAccount serveOn(WireServer platform) {
         platform.on("GET", path("campaigns")).respond(WireResponse.of(200, "next=\n" + String.join("\n", campaigns)));

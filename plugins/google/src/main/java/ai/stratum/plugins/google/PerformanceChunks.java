@@ -14,8 +14,12 @@ import java.util.Optional;
  */
 final class PerformanceChunks {
 
-    /** At most a month of days per page: 500 campaigns give at most 15,500 rows. */
-    static final int DAYS_PER_PAGE = 31;
+    /**
+     * At most 15 days per page: 500 campaigns give at most 7,500 rows. A page is one whole
+     * searchStream answer, read and parsed at once, so its size is what a sync of Google holds in
+     * memory; month-long pages (15,500 rows) took most of a 256 MB heap.
+     */
+    static final int DAYS_PER_PAGE = 15;
 
     private PerformanceChunks() {
     }

@@ -187,11 +187,11 @@ class GoogleDailyPerformanceTest {
     }
 
     @Test
-    void pagesALongRangeInMonthChunksUntilTheLastDay() {
+    void pagesALongRangeInChunksOfFifteenDaysUntilTheLastDay() {
         GoogleWire.onSettings(google);
         GoogleWire.onQuery(google, gaql -> gaql.contains("segments.date BETWEEN"),
                 WireResponse.json(200, Fixtures.read("google/searchstream.response.empty.json")));
-        DateRange days = new DateRange(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-14"));
+        DateRange days = new DateRange(LocalDate.parse("2026-08-17"), LocalDate.parse("2026-09-14"));
 
         List<String> cursors = new ArrayList<>();
         String cursor = null;
@@ -202,13 +202,11 @@ class GoogleDailyPerformanceTest {
             cursors.add(cursor);
         } while (cursor != null);
 
-        assertThat(cursors).containsExactly("2026-08-01", "2026-09-01", null);
+        assertThat(cursors).containsExactly("2026-09-01", null);
         assertThat(GoogleWire.queries(google).stream().filter(gaql -> gaql.contains("BETWEEN")))
                 .containsExactly(
                         GoogleWire.fixture("google/searchstream.request.json").path("query").asText()
-                                .replace("'2026-09-01' AND '2026-09-14'", "'2026-07-01' AND '2026-07-31'"),
-                        GoogleWire.fixture("google/searchstream.request.json").path("query").asText()
-                                .replace("'2026-09-01' AND '2026-09-14'", "'2026-08-01' AND '2026-08-31'"),
+                                .replace("'2026-09-01' AND '2026-09-14'", "'2026-08-17' AND '2026-08-31'"),
                         GoogleWire.fixture("google/searchstream.request.json").path("query").asText());
     }
 
