@@ -7,6 +7,7 @@ import ai.stratum.plugin.api.EventMatchQuality;
 import ai.stratum.plugin.api.Money;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
@@ -79,8 +80,9 @@ final class AccountCollection {
         return page;
     }
 
-    CollectedAccount complete(List<EventMatchQuality> emq, Optional<Instant> newestDataAt) {
-        return new CollectedAccount(List.copyOf(campaigns.values()), performanceRows, emq, newestDataAt, Optional.ofNullable(currency));
+    CollectedAccount complete(List<EventMatchQuality> emq, Optional<Instant> newestDataAt, Optional<ZoneId> timeZone) {
+        return new CollectedAccount(List.copyOf(campaigns.values()), performanceRows, emq, newestDataAt, Optional.ofNullable(currency),
+                timeZone);
     }
 
     private void currency(Money amount, String where) {

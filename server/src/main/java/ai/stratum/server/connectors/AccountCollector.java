@@ -4,10 +4,14 @@ import ai.stratum.plugin.api.ConnectorContext;
 import ai.stratum.plugin.api.Page;
 import ai.stratum.plugin.api.SignalCollector;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -23,6 +27,8 @@ import java.util.function.Function;
  */
 @Singleton
 class AccountCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountCollector.class);
 
     /** More pages than this is a cursor that never ends, not an account. */
     static final int MAX_PAGES = 100_000;
@@ -48,7 +54,23 @@ class AccountCollector {
                         (collector, context) -> collector.eventMatchQuality(context, account)))
                 .flatMap(emq -> plugins.call(session, SignalCollector.class, "reading data freshness",
                                 (collector, context) -> collector.newestDataAt(context, account))
-                        .map(newest -> collection.complete(emq, newest)));
+                        .zipWith(timeZone(session))
+                        .map(read -> collection.complete(emq, read.getT1(), read.getT2())));
+    }
+
+    /**
+     * The account's time zone, for the next sync's window: a plugin that cannot say now (or fails to)
+     * leaves the zone as it was, rather than failing a sync whose data is already read.
+     */
+    private Mono<Optional<ZoneId>> timeZone(ConnectionSession session) {
+        return plugins.call(session, SignalCollector.class, "reading the account's time zone",
+                        (collector, context) -> collector.timeZone(context, session.connection().accountId()))
+                .onErrorResume(ConnectorCallException.class, failure -> {
+                    LOG.warn("event=sync_time_zone_unread tenant={} connection={} platform={} error=\"{}\"",
+                            session.connection().tenant(), session.connection().id(), session.connection().platform(),
+                            failure.getMessage());
+                    return Mono.just(Optional.empty());
+                });
     }
 
     private <T> Mono<Void> pages(ConnectionSession session, String what,

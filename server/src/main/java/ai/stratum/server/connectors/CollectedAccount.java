@@ -4,6 +4,7 @@ import ai.stratum.plugin.api.Campaign;
 import ai.stratum.plugin.api.EventMatchQuality;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param performanceRows how many daily rows of the window were staged, at most one per campaign and day
  * @param emq          the platform's event-match-quality readings
  * @param newestDataAt the newest data the platform holds for the account
+ * @param timeZone     the zone the account keeps its days in, when its plugin says
  * @param currency     the account's currency, when any amount named it
  */
 record CollectedAccount(List<Campaign> campaigns, long performanceRows, List<EventMatchQuality> emq,
-                        Optional<Instant> newestDataAt, Optional<String> currency) {
+                        Optional<Instant> newestDataAt, Optional<String> currency, Optional<ZoneId> timeZone) {
 
     CollectedAccount {
         campaigns = List.copyOf(campaigns);

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -119,6 +120,17 @@ class ConnectionRepository {
                                 + "WHERE tenant_id = $1 AND id = $2 AND status = $3 RETURNING " + COLUMNS,
                         tenant.value(), id, from.name(), to.name())
                 .row(ConnectionRepository::map);
+    }
+
+    /** The zone the account keeps its days in, as its plugin last reported it; empty when it never did. */
+    Mono<String> timeZone(Connection connection, TenantId tenant, UUID id) {
+        return Sql.of(connection, "SELECT time_zone FROM connections WHERE tenant_id = $1 AND id = $2 AND time_zone IS NOT NULL",
+                tenant.value(), id).row(row -> row.get("time_zone", String.class));
+    }
+
+    Mono<Long> setTimeZone(Connection connection, TenantId tenant, UUID id, ZoneId zone) {
+        return Sql.of(connection, "UPDATE connections SET time_zone = $3 WHERE tenant_id = $1 AND id = $2 "
+                + "AND time_zone IS DISTINCT FROM $3", tenant.value(), id, zone.getId()).update();
     }
 
     Mono<Long> syncStarted(Connection connection, TenantId tenant, UUID id) {

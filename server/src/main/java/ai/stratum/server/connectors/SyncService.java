@@ -7,6 +7,7 @@ import ai.stratum.server.security.Caller;
 import ai.stratum.server.security.Role;
 import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.tenancy.TenantRepository;
+import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
@@ -56,11 +57,10 @@ public class SyncService {
     public Mono<SyncRun> syncNow(Caller caller, UUID connectionId, Optional<LocalDate> from, Optional<LocalDate> to) {
         caller.require(Role.MEDIA_BUYER);
         TenantId tenant = caller.tenant();
-        return database.inTenantOne(tenant, c -> tenants.findById(c, tenant)
-                        .map(found -> SyncWindow.requested(from, to, today(found.timezone()), settings.lookbackDays()))
-                        .flatMap(window -> connections.find(c, tenant, connectionId)
-                                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No connection with id " + connectionId)))
-                                .map(connection -> new Start(connection, window))))
+        return database.inTenantOne(tenant, c -> connections.find(c, tenant, connectionId)
+                        .switchIfEmpty(Mono.error(() -> ApiException.notFound("No connection with id " + connectionId)))
+                        .flatMap(connection -> accountToday(c, connection)
+                                .map(today -> new Start(connection, SyncWindow.requested(from, to, today, settings.lookbackDays())))))
                 .flatMap(start -> {
                     AccountConnection connection = start.connection();
                     switch (connection.status()) {
@@ -84,8 +84,8 @@ public class SyncService {
     /** A scheduled sync of the lookback window; emits the finished run, or nothing when one was already running. */
     Mono<SyncRun> syncScheduled(AccountConnection connection) {
         TenantId tenant = connection.tenant();
-        return database.inTenantOne(tenant, c -> tenants.findById(c, tenant))
-                .map(found -> SyncWindow.lookback(today(found.timezone()), settings.lookbackDays()))
+        return database.inTenantOne(tenant, c -> accountToday(c, connection))
+                .map(today -> SyncWindow.lookback(today, settings.lookbackDays()))
                 .flatMap(window -> begin(connection, window, null))
                 .flatMap(run -> runner.run(connection, run));
     }
@@ -111,8 +111,12 @@ public class SyncService {
                         + " was already running; try again")));
     }
 
-    private LocalDate today(String timezone) {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of(timezone));
+    /** Today in the account's time zone, as its plugin reported it at the last sync; until then, in the tenant's. */
+    private Mono<LocalDate> accountToday(Connection c, AccountConnection connection) {
+        TenantId tenant = connection.tenant();
+        return connections.timeZone(c, tenant, connection.id())
+                .switchIfEmpty(Mono.defer(() -> tenants.findById(c, tenant).map(found -> found.timezone())))
+                .map(zone -> LocalDate.ofInstant(clock.instant(), ZoneId.of(zone)));
     }
 
     private record Start(AccountConnection connection, SyncWindow window) {

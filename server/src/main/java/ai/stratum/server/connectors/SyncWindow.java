@@ -11,8 +11,9 @@ import java.util.Optional;
  * The days one sync reads, both included. By default the lookback window ending today, so late
  * conversions of recent days are picked up; a person may name other days, within limits.
  *
- * <p>The plugin API does not say in which time zone an account keeps its days, so "today" is the
- * tenant's today; a plugin reports the account's own dates within the window.
+ * <p>"Today" is the account's today, in the zone its plugin reported at the last sync
+ * ({@code SignalCollector.timeZone}); the first sync, and an account whose plugin does not say, use
+ * the tenant's.
  */
 record SyncWindow(LocalDate from, LocalDate to) {
 

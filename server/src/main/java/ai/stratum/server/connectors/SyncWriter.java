@@ -65,8 +65,10 @@ class SyncWriter {
                                         collected.campaigns(), collected.currency().orElse(found.currency()))
                                 .then(data.deleteWindow(connection, tenant, account.platform(), account.accountId(), window))
                                 .then(staged.moveIntoPerformance(connection, tenant, account.platform(), run.id()))
+                                .then(collected.timeZone().map(zone -> connections.setTimeZone(connection, tenant, account.id(), zone))
+                                        .orElse(Mono.just(0L)))
                                 .then(snapshot(connection, account, collected, LocalDate.ofInstant(clock.instant(),
-                                        ZoneId.of(found.timezone())))))
+                                        collected.timeZone().orElse(ZoneId.of(found.timezone()))))))
                         .flatMap(view -> runs.finish(connection, tenant, run.id(), SyncStatus.SUCCEEDED, collected.rows(), null)
                                 .switchIfEmpty(Mono.error(() -> new ConnectorCallException(CallFailure.REJECTED,
                                         "The run was no longer running when its data was ready (marked interrupted); "

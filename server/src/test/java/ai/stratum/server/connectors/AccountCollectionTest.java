@@ -28,7 +28,7 @@ class AccountCollectionTest {
         collection.addPerformance(List.of(row("c1", "2026-03-01", "USD"), row("c2", "2026-03-01", "USD")));
         collection.addPerformance(List.of(row("c1", "2026-03-02", "USD")));
 
-        CollectedAccount collected = collection.complete(List.of(), Optional.empty());
+        CollectedAccount collected = collection.complete(List.of(), Optional.empty(), Optional.empty());
 
         assertThat(collected.campaigns()).extracting(Campaign::id).containsExactly("c1", "c2");
         assertThat(collected.performanceRows()).isEqualTo(3);

@@ -78,7 +78,8 @@ class SyncSchedulerTest extends ConnectorsIntegrationTest {
         assertThat(requestsFor(reauth)).isEmpty();
         assertThat(requestsFor(paused)).isEmpty();
         int afterFirst = requestsFor(active).size();
-        assertThat(afterFirst).isEqualTo(4);
+        // campaigns, insights, emq, freshness, time zone
+        assertThat(afterFirst).isEqualTo(5);
 
         // the same interval window, on this instance and on a second one sharing the database and Redis
         scheduler.pass().block(Duration.ofMinutes(2));

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,37 @@ class SyncTest extends ConnectorsIntegrationTest {
     }
 
     @Test
+    void endsTheWindowOnTheAccountsTodayOnceItsPluginHasNamedItsTimeZone() throws SQLException {
+        // UTC+14: the account's today is the tenant's (UTC) tomorrow from 10:00 UTC on
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+        WireAccount.of(account).campaign("c-" + account, "One", "ACTIVE", 1_000_000).timeZone(kiritimati.getId()).serveOn(platform);
+        String id = connect(tenant.buyer(), account, "token-zone", null);
+
+        Map<String, Object> first = syncAndWait(tenant.buyer(), id);
+        LocalDate before = LocalDate.now(kiritimati);
+        Map<String, Object> second = syncAndWait(tenant.buyer(), id);
+        LocalDate after = LocalDate.now(kiritimati);
+
+        assertThat(first).containsEntry("to", WireAccount.today().toString());
+        assertThat(second.get("to")).isIn(before.toString(), after.toString());
+        assertThat(second.get("from")).isEqualTo(LocalDate.parse((String) second.get("to")).minusDays(27).toString());
+        assertThat(sum("SELECT count(*) FROM connections WHERE account_id = ? AND time_zone = 'Pacific/Kiritimati'", account))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void aPluginThatCannotNameTheZoneLeavesTheTenantsToday() {
+        WireAccount.of(account).campaign("c-" + account, "One", "ACTIVE", 1_000_000).timeZone("Not/AZone").serveOn(platform);
+        String id = connect(tenant.buyer(), account, "token-no-zone", null);
+
+        Map<String, Object> first = syncAndWait(tenant.buyer(), id);
+        Map<String, Object> second = syncAndWait(tenant.buyer(), id);
+
+        assertThat(first).containsEntry("status", "SUCCEEDED");
+        assertThat(second).containsEntry("status", "SUCCEEDED").containsEntry("to", WireAccount.today().toString());
+    }
+
+    @Test
     void sendsTheConnectionsTokenAndTheWindowAndRunsPluginCodeOffTheEventLoop() {
         WireAccount.of(account).campaign("c-" + account, "One", "ACTIVE", 1_000_000).serveOn(platform);
         String id = connect(tenant.buyer(), account, "token-seen", null);
@@ -105,8 +137,8 @@ class SyncTest extends ConnectorsIntegrationTest {
 
         syncAndWait(tenant.buyer(), id);
 
-        // campaigns, insights, emq, freshness: the plugin counts each request it sends
-        assertThat(requestCount() - before).isEqualTo(4.0);
+        // campaigns, insights, emq, freshness, time zone: the plugin counts each request it sends
+        assertThat(requestCount() - before).isEqualTo(5.0);
     }
 
     private double requestCount() {

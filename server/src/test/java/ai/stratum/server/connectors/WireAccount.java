@@ -20,6 +20,7 @@ final class WireAccount {
     private final List<String> rows = new ArrayList<>();
     private String emq = "px-1|Purchase|9.5\n";
     private String freshness = Instant.now().toString();
+    private String timeZone = "none";
 
     private WireAccount(String id) {
         this.id = id;
@@ -66,6 +67,11 @@ final class WireAccount {
         return this;
     }
 
+    WireAccount timeZone(String zoneOrNone) {
+        this.timeZone = zoneOrNone;
+        return this;
+    }
+
     String path(String resource) {
         return "/v1/" + id + "/" + resource;
     }
@@ -95,6 +101,7 @@ final class WireAccount {
         platform.on("GET", path("insights")).respond(WireResponse.of(200, "next=\n" + String.join("\n", rows)));
         platform.on("GET", path("emq")).respond(WireResponse.of(200, emq));
         platform.on("GET", path("freshness")).respond(WireResponse.of(200, freshness));
+        platform.on("GET", path("timezone")).respond(WireResponse.of(200, timeZone));
         return this;
     }
 }

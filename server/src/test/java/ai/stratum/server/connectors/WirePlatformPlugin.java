@@ -19,6 +19,7 @@ import java.nio.file.Path;
  *       {@code campaign|date|spendMicros|impressions|clicks|conversions|revenueMicros|currency}</li>
  *   <li>{@code GET /v1/{account}/emq}: {@code dataset|event|score} lines</li>
  *   <li>{@code GET /v1/{account}/freshness}: an ISO instant, or {@code none}</li>
+ *   <li>{@code GET /v1/{account}/timezone}: a zone id, or {@code none}</li>
  *   <li>{@code POST /v1/{account}/actions}: the action as lines; answers whatever body the test set</li>
  *   <li>{@code POST /oauth/token}: form fields; answers {@code key=value} lines</li>
  * </ul>
@@ -244,6 +245,7 @@ final class WirePlatformPlugin {
             import ai.stratum.plugin.api.*;
             import java.time.Instant;
             import java.time.LocalDate;
+            import java.time.ZoneId;
             import java.util.List;
             import java.util.Optional;
             import java.util.concurrent.CompletionStage;
@@ -291,6 +293,18 @@ final class WirePlatformPlugin {
                             return text.equals("none") ? Optional.<Instant>empty() : Optional.of(Instant.parse(text));
                         } catch (RuntimeException e) {
                             throw ConnectorException.malformedResponse("not an instant: " + text, e);
+                        }
+                    });
+                }
+
+                @Override
+                public CompletionStage<Optional<ZoneId>> timeZone(ConnectorContext context, String accountId) {
+                    return Wire.get(context, "/v1/" + accountId + "/timezone").thenApply(body -> {
+                        String text = body.trim();
+                        try {
+                            return text.equals("none") ? Optional.<ZoneId>empty() : Optional.of(ZoneId.of(text));
+                        } catch (RuntimeException e) {
+                            throw ConnectorException.malformedResponse("not a time zone: " + text, e);
                         }
                     });
                 }
