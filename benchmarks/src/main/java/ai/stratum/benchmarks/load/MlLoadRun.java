@@ -1,15 +1,9 @@
 package ai.stratum.benchmarks.load;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A load run of the ML engine's GraphQL operations against a running server, as a client sends them:
@@ -53,29 +45,26 @@ import java.util.regex.Pattern;
 public final class MlLoadRun {
 
     static final int CAMPAIGNS = 60;
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern TENANT = Pattern.compile("\"tenant\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String EVENT = "{\"event_name\":\"Purchase\",\"user_data\":{\"em\":[\"973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824"
             + "a89ea65dba4e813b\"],\"client_ip_address\":\"93.184.216.34\",\"client_user_agent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X "
             + "14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15\",\"fbc\":\"fb.1.1700000000000.IwAR2xyz\"}}";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI graphql;
-    private String authorization;
+    private final GraphQLClient client;
 
-    private MlLoadRun(URI base) {
-        this.graphql = base.resolve("/graphql");
+    private MlLoadRun(GraphQLClient client) {
+        this.client = client;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "2000"));
-        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "1"));
-        MlLoadRun run = new MlLoadRun(URI.create(required(options, "url")));
-        String tenant = run.login(required(options, "email"), required(options, "password"));
-        seed(required(options, "database"), tenant);
+        RunOptions options = RunOptions.parse(args);
+        int requests = (int) options.number("requests", 2000);
+        int warmup = (int) options.number("warmup", 2000);
+        int concurrency = (int) options.number("concurrency", 1);
+        GraphQLClient client = GraphQLClient.login(URI.create(options.required("url")), options.required("email"),
+                options.required("password"));
+        MlLoadRun run = new MlLoadRun(client);
+        String tenant = client.tenant();
+        seed(options.required("database"), tenant);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, IntFunction<String>> operations = new LinkedHashMap<>();
@@ -84,9 +73,9 @@ public final class MlLoadRun {
         operations.put("forecast, 30 days (computed)", i -> forecast(i % CAMPAIGNS, 1 + (i / CAMPAIGNS) % 90));
         operations.put("forecast, 30 days (cached)", i -> forecast(1, 30));
         operations.put("creativeFatigue", i -> fatigue(i));
-        operations.put("eventQuality", i -> body("query($e: JSON!) { eventQuality(event: $e, platform: META) { score level "
+        operations.put("eventQuality", i -> GraphQLClient.body("query($e: JSON!) { eventQuality(event: $e, platform: META) { score level "
                 + "missingFields recommendations } }", "{\"e\":" + EVENT + "}"));
-        operations.put("anomalies, 14 days", i -> body("query($f: Date!, $t: Date!) { anomalies(from: $f, to: $t) { campaignId date "
+        operations.put("anomalies, 14 days", i -> GraphQLClient.body("query($f: Date!, $t: Date!) { anomalies(from: $f, to: $t) { campaignId date "
                 + "metric method score } }", "{\"f\":\"" + today.minusDays(14) + "\",\"t\":\"" + today + "\"}"));
 
         System.out.printf(Locale.ROOT, "%d requests each after %d to warm up, %d at a time%n%n", requests, warmup, concurrency);
@@ -116,7 +105,7 @@ public final class MlLoadRun {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         String request = body.apply(first + i);
                         long sent = System.nanoTime();
-                        String response = post(request);
+                        String response = client.post(request);
                         latencies[i] = (System.nanoTime() - sent) / 1e6;
                         if (response.contains("\"errors\"")) {
                             throw new IllegalStateException("the server answered an error: " + response);
@@ -136,37 +125,8 @@ public final class MlLoadRun {
         return latencies;
     }
 
-    private String login(String email, String password) throws IOException, InterruptedException {
-        String response = post(body("mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
-                "{\"e\":\"" + email + "\",\"p\":\"" + password.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"));
-        Matcher token = TOKEN.matcher(response);
-        if (!token.find()) {
-            throw new IllegalStateException("login failed: " + response);
-        }
-        authorization = "Bearer " + token.group(1);
-        Matcher tenant = TENANT.matcher(post(body("{ me { tenant { id } } }", "{}")));
-        if (!tenant.find()) {
-            throw new IllegalStateException("cannot read the user's tenant");
-        }
-        return tenant.group(1);
-    }
-
-    private String post(String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
     private static String simulate(int campaign, long seed) {
-        return body("query($in: SimulateBudgetInput!) { simulateBudget(input: $in) { baseline { spend revenue roas conversions } "
+        return GraphQLClient.body("query($in: SimulateBudgetInput!) { simulateBudget(input: $in) { baseline { spend revenue roas conversions } "
                 + "scenarios { name spend revenue roas conversions marginalRoas confidenceInterval } computedAt } }",
                 "{\"in\":{\"campaignId\":\"load-" + campaign + "\",\"baseBudget\":9000,\"timeHorizonDays\":30,\"simulations\":1000,"
                         + "\"seed\":" + (seed % Integer.MAX_VALUE) + ",\"scenarios\":[{\"name\":\"+20% Budget\",\"budgetChangePercent\":20},"
@@ -174,20 +134,16 @@ public final class MlLoadRun {
     }
 
     private static String forecast(int campaign, int days) {
-        return body("query($in: ForecastInput!) { forecast(input: $in) { currency computedAt days { date spend { value lower upper } "
+        return GraphQLClient.body("query($in: ForecastInput!) { forecast(input: $in) { currency computedAt days { date spend { value lower upper } "
                 + "revenue { value lower upper } roas { value lower upper } } } }",
                 "{\"in\":{\"level\":\"CAMPAIGN\",\"campaignId\":\"load-" + campaign + "\",\"days\":" + days + "}}");
     }
 
     private static String fatigue(int i) {
-        return body("query($in: CreativeFatigueInput!) { creativeFatigue(input: $in) { fatigueScore fatigueLevel daysUntilCritical "
+        return GraphQLClient.body("query($in: CreativeFatigueInput!) { creativeFatigue(input: $in) { fatigueScore fatigueLevel daysUntilCritical "
                 + "recommendation suggestedActions } }", "{\"in\":{\"daysInRotation\":" + (i % 60) + ",\"totalImpressions\":1250000,"
                 + "\"frequency\":" + (1 + i % 9) + ",\"ctrTrend7d\":-0.05,\"ctrTrend30d\":-0.25,\"engagementDecayRate\":0.3,"
                 + "\"initialCtr\":0.02,\"currentCtr\":0.015}}");
-    }
-
-    private static String body(String query, String variables) {
-        return "{\"query\":\"" + query.replace("\"", "\\\"") + "\",\"variables\":" + variables + "}";
     }
 
     /**
@@ -195,11 +151,8 @@ public final class MlLoadRun {
      * 0.7 and 1.3 times a base budget, revenue on a saturating curve with a weekly rhythm and noise.
      */
     private static void seed(String databaseUrl, String tenant) throws SQLException {
-        URI url = URI.create(databaseUrl);
-        String[] user = url.getUserInfo() == null ? new String[] {"postgres"} : url.getUserInfo().split(":", 2);
-        String jdbc = "jdbc:postgresql://" + url.getHost() + ":" + (url.getPort() < 0 ? 5432 : url.getPort()) + url.getPath();
         LocalDate last = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        try (Connection connection = DriverManager.getConnection(jdbc, user[0], user.length > 1 ? user[1] : null);
+        try (Connection connection = DatabaseUrls.connect(databaseUrl);
              PreparedStatement insert = connection.prepareStatement("INSERT INTO campaign_daily_performance (tenant_id, platform, "
                      + "campaign_id, date, spend_micros, revenue_micros, conversions, impressions, clicks, currency) "
                      + "VALUES (?, 'META', ?, ?, ?, ?, ?, ?, ?, 'USD') ON CONFLICT DO NOTHING")) {
@@ -239,24 +192,5 @@ public final class MlLoadRun {
     static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 }
