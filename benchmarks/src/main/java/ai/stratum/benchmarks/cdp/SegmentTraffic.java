@@ -276,6 +276,9 @@ public final class SegmentTraffic {
 
         private SdkEvent event(String type, Optional<String> name, Map<String, Object> properties, Map<String, Object> traits,
                                Map<String, Object> page) {
+            if (userId == null && anonymousId.equals(visitorAnonymousIds[visitorSlot])) {
+                userId = visitorUserIds[visitorSlot]; // logged in meanwhile in another tab: the browser's storage is shared
+            }
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("library", LIBRARY);
             context.put("userAgent", agent);
