@@ -32,6 +32,10 @@ import java.util.stream.Collectors;
 @Singleton
 public class IdentityRepository {
 
+    /** $1 tenant, $2 types, $3 values; public for the test of its plan. */
+    public static final String OWNERS = "SELECT i.type, i.value, i.profile_id, i.first_seen_at FROM unnest($2::text[], $3::text[]) AS k(type, value) "
+            + "CROSS JOIN LATERAL (SELECT type, value, profile_id, first_seen_at FROM cdp_identifiers "
+            + "WHERE tenant_id = $1 AND type = k.type AND value = k.value LIMIT 1) i";
     private static final Argument<List<Map<String, String>>> IDENTIFIER_LIST =
             Argument.listOf(Argument.mapOf(String.class, String.class));
 
@@ -56,10 +60,7 @@ public class IdentityRepository {
         }
         String[] types = identifiers.stream().map(identifier -> identifier.type().name()).toArray(String[]::new);
         String[] values = identifiers.stream().map(Identifier::value).toArray(String[]::new);
-        return Sql.of(connection, "SELECT i.type, i.value, i.profile_id, i.first_seen_at FROM unnest($2::text[], $3::text[]) AS k(type, value) "
-                                + "CROSS JOIN LATERAL (SELECT type, value, profile_id, first_seen_at FROM cdp_identifiers "
-                                + "WHERE tenant_id = $1 AND type = k.type AND value = k.value LIMIT 1) i",
-                        tenant.value(), types, values)
+        return Sql.of(connection, OWNERS, tenant.value(), types, values)
                 .rows(IdentityRepository::storedIdentifier);
     }
 
