@@ -37,4 +37,10 @@ public final class CommandLineOptions {
         }
         return value;
     }
+
+    /** An integer option; underscores may group digits ({@code 10_000_000}). */
+    public long number(String name, long otherwise) {
+        String value = get(name, null);
+        return value == null ? otherwise : Long.parseLong(value.replace("_", ""));
+    }
 }

@@ -139,7 +139,8 @@ public class IngestService {
             return Mono.just(new IngestResult(0, repeatedInRequest, errors));
         }
         Set<UUID> touched = ConcurrentHashMap.newKeySet();
-        return database.inTenantOne(source.tenant(), connection -> lock.acquire(connection, source.tenant())
+        return database.inTenantOne(source.tenant(), connection -> ActualParameterPlans.forThisTransaction(connection)
+                        .then(lock.acquire(connection, source.tenant()))
                         .then(events.existingMessageIds(connection, source.tenant(), source.sourceId(), messageIds).collect(Collectors.toSet()))
                         .flatMap(existing -> {
                             List<IncomingEvent> fresh = valid.stream().filter(event -> !existing.contains(event.messageId())).toList();
