@@ -31,6 +31,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class PlatformServer implements AutoCloseable {
 
+    static {
+        // The JDK's server leaves Nagle's algorithm on unless told otherwise (read once, when its first
+        // server starts): a response written in two parts then waits for the client's delayed ACK, about
+        // 40 ms a request, which would make the simulated platforms, not the plugins, set a sync's pace.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final PlatformEmulator emulator;
