@@ -17,7 +17,7 @@ import java.util.function.Function;
  * The baseline of the CDP ingestion benchmark: the {@code cdp_events} rows of a batch stored with
  * one multi-row INSERT in its own committed transaction, and nothing else: no deduplication, no
  * identity resolution, no profile. The rows go into the same table, with its indexes, keys and
- * foreign keys, under a source of their own; each points at one of {@value #PROFILES} placeholder
+ * foreign keys, under a source of their own; each points at one of the baseline's own {@value #PROFILES}
  * profiles (picked by anonymousId) because the table requires a profile.
  */
 public final class RawEventInsert {
@@ -46,7 +46,7 @@ public final class RawEventInsert {
         this.profiles = profiles;
     }
 
-    /** Creates the baseline's source and placeholder profiles in {@code tenant} (as a database superuser, past row-level security). */
+    /** Creates the baseline's own source and profiles in {@code tenant} (as a database superuser, past row-level security). */
     public static RawEventInsert prepare(Connection connection, UUID tenant) throws SQLException {
         UUID source = UUID.randomUUID();
         byte[] secret = new byte[16];

@@ -209,8 +209,8 @@ public final class CdpIngestLoadRun {
 
     /** What the run stored, counted in the database: every acknowledged event must be there. */
     private static void report(Connection connection, UUID tenant, UUID ingestSource, UUID rawSource) throws SQLException {
-        System.out.printf(Locale.ROOT, "Stored: %,d ingested events, %,d raw events; %,d live profiles (%,d placeholders of the raw rows "
-                        + "among them), %,d merged; %,d identifiers; %,d merges recorded%n",
+        System.out.printf(Locale.ROOT, "Stored: %,d ingested events, %,d raw events; %,d live profiles (%,d of them the raw rows' own), "
+                        + "%,d merged; %,d identifiers; %,d merges recorded%n",
                 count(connection, "SELECT count(*) FROM cdp_events WHERE tenant_id = ? AND source_id = '" + ingestSource + "'", tenant),
                 count(connection, "SELECT count(*) FROM cdp_events WHERE tenant_id = ? AND source_id = '" + rawSource + "'", tenant),
                 count(connection, "SELECT count(*) FROM cdp_profiles WHERE tenant_id = ? AND merged_into IS NULL", tenant),
