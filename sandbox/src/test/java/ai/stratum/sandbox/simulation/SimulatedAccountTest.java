@@ -16,7 +16,7 @@ class SimulatedAccountTest {
     private static final AccountSpec SPEC = new AccountSpec("act_1001", "Demo shop", "USD",
             ZoneId.of("America/New_York"), 20, 90, 42);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-09-14T20:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-09-14T20:00:00Z"));
 
     private SimulatedAccount account() {
         return AccountGenerator.generate(SPEC, clock);

@@ -1,9 +1,10 @@
 package ai.stratum.server.cdp;
 
+import ai.stratum.sandbox.simulation.SettableClock;
 import ai.stratum.server.pubsub.PubSub;
-import ai.stratum.server.tenancy.TenantId;
 import ai.stratum.server.support.GraphQLClient;
 import ai.stratum.server.support.WebSocketClient;
+import ai.stratum.server.tenancy.TenantId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +66,8 @@ class SegmentsTest extends CdpIntegrationTest {
         return Map.of("spec.name", SPEC);
     }
 
-    static final MovableClock CLOCK = new MovableClock();
+    /** NOW, unless a test moves it (and moves it back: tokens are checked against it too). */
+    static final SettableClock CLOCK = new SettableClock(NOW);
 
     @Inject
     CdpScoresJob scoresJob;
@@ -78,34 +79,6 @@ class SegmentsTest extends CdpIntegrationTest {
         @Replaces(Clock.class)
         Clock clock() {
             return CLOCK;
-        }
-    }
-
-    /** NOW, unless a test moves it (and moves it back: tokens are checked against it too). */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = NOW;
-
-        void advance(Duration by) {
-            now = NOW.plus(by);
-        }
-
-        void reset() {
-            now = NOW;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
@@ -220,11 +193,11 @@ class SegmentsTest extends CdpIntegrationTest {
         assertThat(members(segment)).containsExactlyInAnyOrder("A", "B", "E");
 
         // one second later E's order, at exactly now-30d, is out of the window
-        CLOCK.advance(Duration.ofSeconds(1));
+        CLOCK.set(NOW.plusSeconds(1));
         try {
             scoresJob.recompute(new TenantId(tenant.uuid())).block(WAIT);
         } finally {
-            CLOCK.reset();
+            CLOCK.set(NOW);
         }
 
         assertThat(rows("SELECT profile_id::text FROM cdp_segment_members WHERE segment_id = ?::uuid", segment.get("id")))
@@ -294,11 +267,11 @@ class SegmentsTest extends CdpIntegrationTest {
         events.add(Map.of("type", "IDENTIFY", "userId", user, "traits", Map.of("email", user + "@example.com"),
                 "timestamp", NOW.minusSeconds(500).toString()));
         // the survivor of a merge is the profile created first: on the pinned clock the two would tie
-        CLOCK.advance(Duration.ofSeconds(1));
+        CLOCK.set(NOW.plusSeconds(1));
         try {
             ingest(own.admin(), events);
         } finally {
-            CLOCK.reset();
+            CLOCK.set(NOW);
         }
         String browser = (String) profileBy(own.analyst(), "ANONYMOUS_ID", device).get("id");
         String known = (String) profileBy(own.analyst(), "USER_ID", user).get("id");

@@ -4,13 +4,11 @@ import ai.stratum.plugin.api.EntityStatus;
 import ai.stratum.sandbox.simulation.AccountGenerator;
 import ai.stratum.sandbox.simulation.AccountSpec;
 import ai.stratum.sandbox.simulation.DayOutcome;
+import ai.stratum.sandbox.simulation.SettableClock;
 import ai.stratum.sandbox.simulation.SimulatedAccount;
 import ai.stratum.sandbox.simulation.SimulatedCampaign;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ public final class SandboxAccount {
     public static final LocalDate END = LocalDate.of(2027, 3, 1);
     public static final int HISTORY_DAYS = 300;
 
-    private final MovableClock clock = new MovableClock(END.atTime(12, 0).toInstant(ZoneOffset.UTC));
+    private final SettableClock clock = new SettableClock(END.atTime(12, 0).toInstant(ZoneOffset.UTC));
     private final SimulatedAccount account;
 
     /**
@@ -120,50 +118,5 @@ public final class SandboxAccount {
         List<DayOutcome> total = new ArrayList<>();
         sums.forEach((day, sum) -> total.add(new DayOutcome("total", day, sum[0], sum[1], sum[2], sum[3], sum[4])));
         return total;
-    }
-
-    /** A clock tests set by hand. */
-    public static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            MovableClock self = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId other) {
-                    return self.withZone(other);
-                }
-
-                @Override
-                public Instant instant() {
-                    return self.instant();
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

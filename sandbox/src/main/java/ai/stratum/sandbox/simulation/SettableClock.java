@@ -6,16 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/**
+ * A clock set or moved by hand, for simulations and tests that step through days: the sandbox and
+ * the server read "now" from it. Views in other zones follow it.
+ */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -26,7 +33,7 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock self = this;
+        SettableClock self = this;
         return new Clock() {
             @Override
             public ZoneId getZone() {
