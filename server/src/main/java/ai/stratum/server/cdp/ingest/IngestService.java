@@ -42,7 +42,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Stores a request's events and resolves their identities, in one transaction that commits before
+ * Stores a request's events and resolves their identities, in a transaction that commits before
  * the request is answered: an acknowledged event is in PostgreSQL. Each event is validated on its
- * own; the valid ones are stored even when others are refused.
+ * own; the valid ones are stored even when others are refused. Requests into one source that arrive
+ * while its previous transaction runs share the next one ({@link GroupCommit}).
  *
  * <p>Inside the transaction, under the tenant's {@link IdentityLock}: drop events whose
  * (source, messageId) is already stored, and those carrying an erased person's identifier
@@ -87,6 +90,7 @@ public class IngestService {
     private final EventConsent consent;
     private final IdentityQualityCounts quality;
     private final ApplicationEventPublisher<ProfilesChanged> profilesChanged;
+    private final GroupCommit<SourceRef, Received, IngestResult> commits;
 
     public IngestService(Database database, CdpSettings settings, IdentityLock lock, EventRepository events, IdentityRepository identities,
                          ProfileRepository profiles, TenantRepository tenants, JsonMapper json, Clock clock,
@@ -108,6 +112,7 @@ public class IngestService {
         this.consent = consent;
         this.quality = quality;
         this.profilesChanged = profilesChanged;
+        this.commits = new GroupCommit<>(received -> received.events().size(), settings.maxBatchEvents(), this::commit);
     }
 
     /**
@@ -134,25 +139,55 @@ public class IngestService {
                 valid.add(((EventReading.Valid) reading).event());
             }
         }
-        int repeatedInRequest = repeated;
         if (valid.isEmpty()) {
-            return Mono.just(new IngestResult(0, repeatedInRequest, errors));
+            return Mono.just(new IngestResult(0, repeated, errors));
         }
+        return commits.submit(source, new Received(valid, repeated, errors, receivedAt));
+    }
+
+    /**
+     * Stores the requests of one source that {@link GroupCommit} grouped, in one transaction; answers
+     * them in their order. A messageId already stored, or sent by an earlier request of the group, is a
+     * duplicate of the request that repeats it.
+     */
+    private Mono<List<IngestResult>> commit(SourceRef source, List<Received> group) {
+        Set<String> messageIds = new HashSet<>();
+        group.forEach(received -> received.events().forEach(event -> messageIds.add(event.messageId())));
+        Instant now = group.get(group.size() - 1).receivedAt();
         Set<UUID> touched = ConcurrentHashMap.newKeySet();
         return database.inTenantOne(source.tenant(), connection -> ActualParameterPlans.forThisTransaction(connection)
                         .then(lock.acquire(connection, source.tenant()))
                         .then(events.existingMessageIds(connection, source.tenant(), source.sourceId(), messageIds).collect(Collectors.toSet()))
                         .flatMap(existing -> {
-                            List<IncomingEvent> fresh = valid.stream().filter(event -> !existing.contains(event.messageId())).toList();
+                            Set<String> seen = new HashSet<>(existing);
+                            List<List<IncomingEvent>> freshPerRequest = group.stream()
+                                    .map(received -> received.events().stream().filter(event -> seen.add(event.messageId())).toList())
+                                    .toList();
+                            List<IncomingEvent> fresh = freshPerRequest.stream().flatMap(List::stream).toList();
                             return suppressions.unsuppressed(connection, source.tenant(), fresh)
-                                    .flatMap(kept -> store(connection, source, kept, receivedAt, touched)
-                                            .thenReturn(new IngestResult(kept.size(), repeatedInRequest + valid.size() - fresh.size(),
-                                                    fresh.size() - kept.size(), errors)));
+                                    .flatMap(kept -> store(connection, source, kept, now, touched)
+                                            .thenReturn(results(group, freshPerRequest, kept)));
                         }))
                 // after the commit (a Mono of the transaction emits once it completed): listeners only queue work
-                .doOnNext(result -> profilesChanged.publishEvent(new ProfilesChanged(source.tenant(), touched)))
-                .doOnNext(result -> LOG.debug("event=cdp_ingested tenant={} source={} accepted={} duplicates={} suppressed={} rejected={}",
-                        source.tenant(), source.sourceId(), result.accepted(), result.duplicates(), result.suppressed(), result.rejected()));
+                .doOnNext(results -> profilesChanged.publishEvent(new ProfilesChanged(source.tenant(), touched)))
+                .doOnNext(results -> results.forEach(result -> LOG.debug(
+                        "event=cdp_ingested tenant={} source={} accepted={} duplicates={} suppressed={} rejected={} grouped={}",
+                        source.tenant(), source.sourceId(), result.accepted(), result.duplicates(), result.suppressed(), result.rejected(),
+                        group.size())));
+    }
+
+    private static List<IngestResult> results(List<Received> group, List<List<IncomingEvent>> freshPerRequest, List<IncomingEvent> kept) {
+        Set<IncomingEvent> stored = Collections.newSetFromMap(new IdentityHashMap<>());
+        stored.addAll(kept);
+        List<IngestResult> results = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            Received received = group.get(i);
+            List<IncomingEvent> fresh = freshPerRequest.get(i);
+            int accepted = (int) fresh.stream().filter(stored::contains).count();
+            results.add(new IngestResult(accepted, received.repeated() + received.events().size() - fresh.size(),
+                    fresh.size() - accepted, received.errors()));
+        }
+        return results;
     }
 
     private EventReading read(int index, Object raw, Optional<EventType> pathType, BatchDefaults defaults, Instant receivedAt) {
@@ -250,5 +285,9 @@ public class IngestService {
     }
 
     private record Snapshot(GraphSnapshot graph, Map<UUID, ProfileState> states) {
+    }
+
+    /** A request's valid events, waiting for the transaction that stores them. */
+    private record Received(List<IncomingEvent> events, int repeated, List<EventError> errors, Instant receivedAt) {
     }
 }
