@@ -2,6 +2,7 @@ package ai.stratum.server.cdp;
 
 import ai.stratum.server.cdp.identity.IdentityRepository;
 import ai.stratum.server.cdp.ingest.EventRepository;
+import ai.stratum.server.cdp.profile.ProfileRepository;
 import ai.stratum.server.database.Database;
 import ai.stratum.server.database.Sql;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -42,7 +43,7 @@ class IngestLookupPlanTest extends CdpIntegrationTest {
         }
         // the statistics autovacuum would gather once the tables have grown (ANALYZE needs the owner, not the application role)
         database.asSystem(connection -> Sql.of(connection, "RESET ROLE").update()
-                        .then(Sql.of(connection, "ANALYZE cdp_events, cdp_identifiers").update()))
+                        .then(Sql.of(connection, "ANALYZE cdp_events, cdp_identifiers, cdp_profiles").update()))
                 .blockLast();
     }
 
@@ -64,6 +65,26 @@ class IngestLookupPlanTest extends CdpIntegrationTest {
                 .doesNotContain("Seq Scan on cdp_identifiers")
                 .containsPattern("Index Scan using cdp_identifiers_pkey on cdp_identifiers\\s+\\([^\\n]*\\n"
                         + "\\s+Index Cond: [^\\n]*value = k.value");
+    }
+
+    @Test
+    void looksUpEachProfileInThePrimaryKey() {
+        String plan = genericPlan(ProfileRepository.PROFILES_BY_ID, "uuid, uuid[]",
+                "gen_random_uuid(), ARRAY[gen_random_uuid(), gen_random_uuid()]");
+        assertThat(plan).as(plan)
+                .doesNotContain("Seq Scan on cdp_profiles")
+                .containsPattern("Index Scan using cdp_profiles_pkey on cdp_profiles\\s+\\([^\\n]*\\n"
+                        + "\\s+Index Cond: [^\\n]*id = k.id");
+    }
+
+    @Test
+    void countsEachProfilesIdentifiersInTheProfileIndex() {
+        String plan = genericPlan(IdentityRepository.IDENTIFIER_COUNTS, "uuid, uuid[]",
+                "gen_random_uuid(), ARRAY[gen_random_uuid(), gen_random_uuid()]");
+        assertThat(plan).as(plan)
+                .doesNotContain("Seq Scan on cdp_identifiers")
+                .containsPattern("Index (Only )?Scan using cdp_identifiers_profile on cdp_identifiers\\s+\\([^\\n]*\\n"
+                        + "\\s+Index Cond: [^\\n]*profile_id = k.profile_id");
     }
 
     /** The plan PostgreSQL caches for {@code sql} once it plans it for any parameters, as EXPLAIN prints it. */

@@ -34,6 +34,9 @@ public class ProfileRepository {
 
     private static final String COLUMNS = "id, created_at, updated_at, lifecycle, traits, trait_times, first_seen_at, last_seen_at, "
             + "event_count, order_count, revenue_micros, merged_into";
+    /** $1 tenant, $2 distinct profile ids; public for the test of its plan. */
+    public static final String PROFILES_BY_ID = "SELECT p." + COLUMNS.replace(", ", ", p.") + " FROM unnest($2::uuid[]) AS k(id) "
+            + "CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM cdp_profiles WHERE tenant_id = $1 AND id = k.id LIMIT 1) p";
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final JsonMapper json;
@@ -42,13 +45,18 @@ public class ProfileRepository {
         this.json = json;
     }
 
+    /**
+     * The profiles {@code ids} name: one primary-key look-up per id. Written as {@code id = ANY($2)},
+     * PostgreSQL without statistics on the table (before its first ANALYZE) read the tenant's every
+     * profile and filtered them, 15 ms a batch at 40,000 profiles against 0.5 ms for the look-ups.
+     * {@code LIMIT 1} (the key is unique) keeps PostgreSQL from flattening the look-up into a join it
+     * could plan as that same scan.
+     */
     public Flux<StoredProfile> find(Connection connection, TenantId tenant, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Flux.empty();
         }
-        return Sql.of(connection, "SELECT " + COLUMNS + " FROM cdp_profiles WHERE tenant_id = $1 AND id = ANY($2::uuid[])",
-                        tenant.value(), ids.toArray(UUID[]::new))
-                .rows(this::map);
+        return Sql.of(connection, PROFILES_BY_ID, tenant.value(), ids.stream().distinct().toArray(UUID[]::new)).rows(this::map);
     }
 
     /** The live profile {@code id} names: itself, or the survivor it was merged into. */
