@@ -28,7 +28,11 @@ public final class Application {
     private Application() {
     }
 
+    /** The JVM's setting for the common fork-join pool's size, read once when the pool is first used. */
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String[] args) {
+        useCommonPoolForAsyncCompletions();
         if (args.length > 0 && "ml".equals(args[0])) {
             // before anything logs: the command's JSON owns standard output
             System.setProperty("logback.configurationFile", "logback-cli.xml");
@@ -68,6 +72,20 @@ public final class Application {
             demo.ifPresent(DemoSandbox::close);
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * The JDK's HTTP client completes every {@code sendAsync} on {@link java.util.concurrent.CompletableFuture}'s
+     * default executor, the common fork-join pool, unless that pool has a single worker (its default on a
+     * machine with one or two cores), when it starts a new thread per completion instead. Every platform
+     * request of a sync then paid for a thread, and its continuation (the plugin's parsing) ran without any
+     * of the per-thread caches. Two workers make it the pool. Must run before anything uses the pool; a
+     * value set on the command line wins.
+     */
+    static void useCommonPoolForAsyncCompletions() {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
         }
     }
 }
