@@ -35,6 +35,11 @@ final class GraphErrors {
     private GraphErrors() {
     }
 
+    /** Meta's data-per-call limit: "Please reduce the amount of data you're asking for, then retry your request". */
+    static final int TOO_MUCH_DATA_SUBCODE = 1487534;
+    /** The platform code of a {@link #TOO_MUCH_DATA_SUBCODE} refusal: code and subcode. */
+    static final String TOO_MUCH_DATA = "100/" + TOO_MUCH_DATA_SUBCODE;
+
     /**
      * @param response      the HTTP response carrying the error, for its usage headers
      * @param error         the {@code error} object of the body
@@ -66,7 +71,22 @@ final class GraphErrors {
         if (unexpected || error.path("is_transient").asBoolean(false)) {
             return ConnectorException.transientFailure(described, null);
         }
+        if (code == 100 && subcode.filter(value -> value == TOO_MUCH_DATA_SUBCODE).isPresent()) {
+            return ConnectorException.rejected(described, TOO_MUCH_DATA);
+        }
         return ConnectorException.rejected(described, code < 0 ? null : Integer.toString(code));
+    }
+
+    /**
+     * Whether {@code failure} is Meta's data-per-call limit (code 100, subcode 1487534): the query asked for
+     * more rows or data points than Meta computes in one call, and the same query over less data succeeds.
+     */
+    static boolean isTooMuchData(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof ConnectorException refused && refused.platformCode().filter(TOO_MUCH_DATA::equals).isPresent();
     }
 
     /**

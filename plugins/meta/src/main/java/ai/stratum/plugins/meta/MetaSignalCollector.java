@@ -38,6 +38,12 @@ public class MetaSignalCollector implements SignalCollector {
 
     static final int CAMPAIGN_PAGE_SIZE = 100;
     static final int INSIGHTS_PAGE_SIZE = 100;
+    /**
+     * Daily campaign rows per insights page: each page is a call of the sync, so fewer, larger pages make a
+     * long date range quicker. A page Meta finds too large to compute (its data-per-call limit) is asked
+     * for again at {@link #INSIGHTS_PAGE_SIZE}.
+     */
+    static final int DAILY_INSIGHTS_PAGE_SIZE = 500;
     private static final Map<String, String> DATASET_QUERY = orderedQuery("fields", "id,name", "limit", "100");
 
     @Override
@@ -63,22 +69,28 @@ public class MetaSignalCollector implements SignalCollector {
     @Override
     public CompletionStage<Page<CampaignDailyPerformance>> dailyPerformance(ConnectorContext context,
             String accountId, DateRange range, String cursor) {
-        return Stages.defer(() -> {
-            String account = GraphIds.adAccount(accountId);
-            GraphUrls urls = GraphUrls.of(context);
-            return page(context, account, cursor, (currency, after) -> {
-                Map<String, String> query = new LinkedHashMap<>();
-                query.put("level", "campaign");
-                query.put("time_increment", "1");
-                query.put("time_range", timeRange(range.from(), range.to()));
-                query.put("fields", InsightsParser.FIELDS);
-                // counts conversions with each ad set's own attribution setting, as Ads Manager shows them
-                query.put("use_unified_attribution_setting", "true");
-                query.put("limit", Integer.toString(INSIGHTS_PAGE_SIZE));
-                after.ifPresent(value -> query.put("after", value));
-                return urls.api(account + "/insights", query);
-            }, InsightsParser::parse, "insights");
-        });
+        return Stages.defer(() -> dailyPerformancePage(context, accountId, range, cursor, DAILY_INSIGHTS_PAGE_SIZE)
+                .exceptionallyCompose(failure -> GraphErrors.isTooMuchData(failure)
+                        ? dailyPerformancePage(context, accountId, range, cursor, INSIGHTS_PAGE_SIZE)
+                        : CompletableFuture.failedStage(failure)));
+    }
+
+    private static CompletionStage<Page<CampaignDailyPerformance>> dailyPerformancePage(ConnectorContext context,
+            String accountId, DateRange range, String cursor, int rows) {
+        String account = GraphIds.adAccount(accountId);
+        GraphUrls urls = GraphUrls.of(context);
+        return page(context, account, cursor, (currency, after) -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("level", "campaign");
+            query.put("time_increment", "1");
+            query.put("time_range", timeRange(range.from(), range.to()));
+            query.put("fields", InsightsParser.FIELDS);
+            // counts conversions with each ad set's own attribution setting, as Ads Manager shows them
+            query.put("use_unified_attribution_setting", "true");
+            query.put("limit", Integer.toString(rows));
+            after.ifPresent(value -> query.put("after", value));
+            return urls.api(account + "/insights", query);
+        }, InsightsParser::parse, "insights");
     }
 
     @Override

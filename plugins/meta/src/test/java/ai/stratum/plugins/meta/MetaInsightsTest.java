@@ -32,6 +32,11 @@ class MetaInsightsTest {
     private static final DateRange RANGE = new DateRange(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-14"));
     private static final JsonNode EXPECTED = JsonFields.parseObject(Fixtures.read("meta/expected-totals.json"), "fixture");
 
+    /** Meta's data-per-call limit, as its insights best-practices page names it (code 100, subcode 1487534). */
+    private static final String TOO_MUCH_DATA = "{\"error\":{\"message\":\"Please reduce the amount of data you're asking for, then "
+            + "retry your request\",\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":1487534,"
+            + "\"fbtrace_id\":\"AbCdEfGh123\"}}";
+
     private final MetaWire meta = new MetaWire();
     private final MetaSignalCollector collector = new MetaSignalCollector();
 
@@ -127,9 +132,43 @@ class MetaInsightsTest {
                 .containsEntry("time_range", "{\"since\":\"2026-09-01\",\"until\":\"2026-09-14\"}")
                 .containsEntry("fields", "campaign_id,spend,impressions,clicks,actions,action_values,date_start,date_stop")
                 .containsEntry("use_unified_attribution_setting", "true")
+                .containsEntry("limit", "500")
                 .doesNotContainKey("after");
         assertThat(meta.requests("GET", INSIGHTS).get(1).query()).containsEntry("after", "MjQZD")
                 .containsEntry("time_range", "{\"since\":\"2026-09-01\",\"until\":\"2026-09-14\"}");
+    }
+
+    @Test
+    void asksForThePageAgainInSmallerPagesWhenMetaFindsItTooLargeToCompute() {
+        meta.server.once("GET", INSIGHTS).withQuery("limit", "500").withoutQuery("after").respond(WireResponse.json(400, TOO_MUCH_DATA));
+
+        List<CampaignDailyPerformance> rows = allRows();
+
+        assertThat(rows).hasSize(EXPECTED.get("overall").get("rows").asInt());
+        assertThat(meta.requests("GET", INSIGHTS)).extracting(request -> request.query().get("limit") + " " + request.query().get("after"))
+                .containsExactly("500 null", "100 null", "500 MjQZD");
+    }
+
+    @Test
+    void doesNotAskAgainWhenMetaRefusesThePageForAnyOtherReason() {
+        meta.server.once("GET", INSIGHTS).respond(WireResponse.json(400, Fixtures.read("meta/error.100-invalid-parameter.json")));
+
+        ConnectorException failure = failure(collector.dailyPerformance(meta.context(), ACCOUNT_ID, RANGE, null));
+
+        assertThat(failure.failure()).isEqualTo(ConnectorException.Failure.REJECTED);
+        assertThat(failure.platformCode()).contains("100");
+        assertThat(meta.requests("GET", INSIGHTS)).hasSize(1);
+    }
+
+    @Test
+    void failsWithMetasMessageWhenEvenTheSmallerPageIsTooLarge() {
+        meta.server.on("GET", INSIGHTS).withoutQuery("after").respond(WireResponse.json(400, TOO_MUCH_DATA));
+
+        ConnectorException failure = failure(collector.dailyPerformance(meta.context(), ACCOUNT_ID, RANGE, null));
+
+        assertThat(failure.failure()).isEqualTo(ConnectorException.Failure.REJECTED);
+        assertThat(failure.getMessage()).contains("Meta error 100/1487534", "reduce the amount of data");
+        assertThat(meta.requests("GET", INSIGHTS)).extracting(request -> request.query().get("limit")).containsExactly("500", "100");
     }
 
     @Test
