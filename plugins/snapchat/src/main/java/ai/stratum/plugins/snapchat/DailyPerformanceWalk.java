@@ -4,15 +4,17 @@ import ai.stratum.plugin.api.CampaignDailyPerformance;
 import ai.stratum.plugin.api.DateRange;
 import ai.stratum.plugin.api.Page;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Walks an ad account's daily campaign performance one Snap request per page: Snap serves stats per
- * campaign ({@code GET /v1/campaigns/{id}/stats}), at most 32 days at a time, so each page of the
- * SPI is one campaign over one {@link StatsWindow}, and the cursor walks campaigns (every status, since
- * a paused campaign may have spent in the range), then windows. A page therefore never holds more than
+ * Walks an ad account's daily campaign performance: Snap serves stats per campaign
+ * ({@code GET /v1/campaigns/{id}/stats}), at most 32 days at a time, so each Snap request is one campaign
+ * over one {@link StatsWindow}, and the cursor walks campaigns (every status, since a paused campaign may
+ * have spent in the range), then windows. A page of the SPI gathers the next {@value #STATS_PER_PAGE}
+ * such requests of the current campaign page, so it never holds more than {@value #STATS_PER_PAGE} ×
  * {@value StatsWindow#MAX_DAYS} rows, whatever the range or the number of campaigns.
  *
  * <p>The first page reads the ad account (currency and time zone) and the first page of campaigns; the
@@ -23,6 +25,11 @@ import java.util.concurrent.CompletionStage;
 final class DailyPerformanceWalk {
 
     static final int CAMPAIGN_PAGE_LIMIT = CampaignPage.MIN_LIMIT;
+    /**
+     * Stats requests per page. Each page is a call of the host's sync, which costs more than a Snap request,
+     * so a page gathers several requests, sent at once; the account's rate limit in the host still paces them.
+     */
+    static final int STATS_PER_PAGE = 10;
 
     private final SnapchatApi api;
     private final String adAccountId;
@@ -60,18 +67,30 @@ final class DailyPerformanceWalk {
                 .thenCompose(this::atCampaign);
     }
 
+    /**
+     * The next {@value #STATS_PER_PAGE} (campaign, window) stats requests of the current campaign page, sent
+     * together; the page holds their rows in walk order and fails whole if any of them fails.
+     */
     private CompletionStage<Page<CampaignDailyPerformance>> statsOf(Position position) {
         AdAccount account = position.account(adAccountId);
-        String campaignId = position.campaignIds().get(0);
-        StatsWindow window = StatsWindow.of(range, position.window());
-        return api.get(api.urls().campaignDailyStats(campaignId, window.startTime(account.zone()),
-                        window.endTime(account.zone())), "campaign stats response")
-                .thenApply(response -> {
-                    List<CampaignDailyPerformance> rows =
-                            CampaignStatsParser.parse(response.root(), campaignId, window, account);
-                    Position next = position.advance(StatsWindow.count(range));
-                    return next.finished() ? Page.last(rows) : Page.of(rows, Cursors.encode(next));
-                });
+        int windows = StatsWindow.count(range);
+        List<CompletableFuture<List<CampaignDailyPerformance>>> requests = new ArrayList<>();
+        Position next = position;
+        while (requests.size() < STATS_PER_PAGE && !next.campaignIds().isEmpty()) {
+            String campaignId = next.campaignIds().get(0);
+            StatsWindow window = StatsWindow.of(range, next.window());
+            requests.add(api.get(api.urls().campaignDailyStats(campaignId, window.startTime(account.zone()),
+                            window.endTime(account.zone())), "campaign stats response")
+                    .thenApply(response -> CampaignStatsParser.parse(response.root(), campaignId, window, account))
+                    .toCompletableFuture());
+            next = next.advance(windows);
+        }
+        Position after = next;
+        return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<CampaignDailyPerformance> rows = new ArrayList<>();
+            requests.forEach(request -> rows.addAll(request.join()));
+            return after.finished() ? Page.last(rows) : Page.of(rows, Cursors.encode(after));
+        });
     }
 
     private static List<String> ids(CampaignPage page) {

@@ -17,6 +17,7 @@ import ai.stratum.plugin.testkit.WireResponse;
 import ai.stratum.plugin.testkit.WireServer;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,9 @@ class SnapchatFaultsTest {
         snap = WireServer.start();
         snap.on("GET", "/v1/adaccounts/" + ACCOUNT_ID).respond(WireResponse.json(200, SnapWire.adAccount()));
         snap.on("GET", CAMPAIGNS_PATH).respond(WireResponse.json(200, SnapWire.fixture("snapchat/campaigns.list.json")));
-        snap.on("GET", STATS_PATH).respond(WireResponse.json(200, SnapWire.statsFixture(SALES_PIXEL)));
+        for (String campaign : List.of(SALES_PIXEL, SnapWire.CATALOG_RETARGETING, SnapWire.AWARENESS)) {
+            snap.on("GET", "/v1/campaigns/" + campaign + "/stats").respond(WireResponse.json(200, SnapWire.statsFixture(campaign)));
+        }
         context = TestContexts.standard().context(snap.endpoints(), SnapWire.credentials());
     }
 
@@ -162,23 +165,22 @@ class SnapchatFaultsTest {
 
         var page = valueOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, null));
 
-        assertThat(page.items()).hasSize(14);
+        assertThat(page.items()).hasSize(42);
         assertThat(snap.requests("GET", STATS_PATH)).hasSize(2);
     }
 
     @Test
-    void failsOnlyThePageAStatsFaultHitsSoTheSameCursorResumes() {
+    void failsThePageAStatsFaultHitsWholeSoTheSameCursorResumes() {
         String second = "/v1/campaigns/" + SnapWire.CATALOG_RETARGETING + "/stats";
-        snap.on("GET", second).respond(WireResponse.json(200, SnapWire.statsFixture(SnapWire.CATALOG_RETARGETING)));
         snap.once("GET", second).respond(WireResponse.json(401, SnapWire.fixture("snapchat/error.401.json")));
-        var first = valueOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, null));
 
-        ConnectorException failure = failureOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, first.nextCursor()));
-        var resumed = valueOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, first.nextCursor()));
+        ConnectorException failure = failureOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, null));
+        var resumed = valueOf(collector.dailyPerformance(context, ACCOUNT_ID, DAYS, null));
 
         assertThat(failure.failure()).isEqualTo(Failure.TOKEN_EXPIRED);
-        assertThat(resumed.items()).hasSize(14)
-                .allSatisfy(row -> assertThat(row.campaignId()).isEqualTo(SnapWire.CATALOG_RETARGETING));
+        assertThat(resumed.items()).hasSize(42)
+                .filteredOn(row -> row.campaignId().equals(SnapWire.CATALOG_RETARGETING)).hasSize(14);
+        assertThat(resumed.hasNext()).isFalse();
     }
 
     @Test

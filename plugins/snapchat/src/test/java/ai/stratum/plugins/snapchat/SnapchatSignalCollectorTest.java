@@ -139,12 +139,11 @@ class SnapchatSignalCollectorTest {
     }
 
     @Test
-    void walksOneCampaignPerPageAndMatchesTheExpectedTotalsToTheMicro() {
+    void gathersTheCampaignsStatsIntoOnePageAndMatchesTheExpectedTotalsToTheMicro() {
         List<Page<CampaignDailyPerformance>> pages = allPages(FIXTURE_DAYS);
         List<CampaignDailyPerformance> rows = pages.stream().flatMap(page -> page.items().stream()).toList();
 
-        assertThat(pages).hasSize(3);
-        assertThat(pages).allSatisfy(page -> assertThat(page.items()).hasSize(14));
+        assertThat(pages).hasSize(1);
         assertThat(rows).hasSize(42);
         JsonNode expected = SnapWire.json(SnapWire.fixture("snapchat/expected-totals.json"));
         Map<String, List<CampaignDailyPerformance>> byCampaign =
@@ -227,12 +226,36 @@ class SnapchatSignalCollectorTest {
 
         List<Page<CampaignDailyPerformance>> pages = allPages(range);
 
-        assertThat(pages).hasSize(6);
+        assertThat(pages).hasSize(1);
         assertThat(pages.stream().mapToInt(page -> page.items().size()).sum()).isEqualTo(42);
         assertThat(snap.requests("GET", "/v1/campaigns/" + SALES_PIXEL + "/stats"))
                 .extracting(request -> request.query().get("start_time") + " " + request.query().get("end_time"))
-                .containsExactly("2026-08-01T00:00:00.000-07:00 2026-09-01T00:00:00.000-07:00",
+                // sent together, so they may arrive in either order
+                .containsExactlyInAnyOrder("2026-08-01T00:00:00.000-07:00 2026-09-01T00:00:00.000-07:00",
                         "2026-09-01T00:00:00.000-07:00 2026-09-15T00:00:00.000-07:00");
+        assertThat(snap.unmatched()).isEmpty();
+    }
+
+    @Test
+    void aPageGathersTenStatsRequestsAndTheNextResumesWhereItStopped() {
+        DateRange range = new DateRange(LocalDate.of(2026, 5, 31), LocalDate.of(2026, 9, 14));
+        List<String> bounds = List.of("2026-05-31T00:00:00.000-07:00", "2026-07-01T00:00:00.000-07:00", "2026-08-01T00:00:00.000-07:00",
+                "2026-09-01T00:00:00.000-07:00");
+        for (String campaign : CAMPAIGNS) {
+            for (int window = 0; window < 3; window++) {
+                snap.on("GET", "/v1/campaigns/" + campaign + "/stats").withQuery("start_time", bounds.get(window))
+                        .respond(WireResponse.json(200, emptyStats(campaign, bounds.get(window), bounds.get(window + 1))));
+            }
+            snap.on("GET", "/v1/campaigns/" + campaign + "/stats").withQuery("start_time", bounds.get(3))
+                    .respond(WireResponse.json(200, SnapWire.statsFixture(campaign)));
+        }
+
+        List<Page<CampaignDailyPerformance>> pages = allPages(range);
+
+        // four windows of three campaigns: the first page has two campaigns' four and the third's first two
+        assertThat(pages).extracting(page -> page.items().size()).containsExactly(28, 14);
+        assertThat(pages.get(1).items()).allSatisfy(row -> assertThat(row.campaignId()).isEqualTo(CAMPAIGNS.get(2)));
+        assertThat(snap.requests("GET", "/v1/campaigns/" + CAMPAIGNS.get(2) + "/stats")).hasSize(4);
         assertThat(snap.unmatched()).isEmpty();
     }
 
