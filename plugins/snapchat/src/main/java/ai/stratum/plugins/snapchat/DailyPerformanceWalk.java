@@ -29,7 +29,7 @@ final class DailyPerformanceWalk {
      * Stats requests per page. Each page is a call of the host's sync, which costs more than a Snap request,
      * so a page gathers several requests, sent at once; the account's rate limit in the host still paces them.
      */
-    static final int STATS_PER_PAGE = 10;
+    static final int STATS_PER_PAGE = 25;
 
     private final SnapchatApi api;
     private final String adAccountId;

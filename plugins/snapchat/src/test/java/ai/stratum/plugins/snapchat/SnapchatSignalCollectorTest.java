@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,25 +238,37 @@ class SnapchatSignalCollectorTest {
     }
 
     @Test
-    void aPageGathersTenStatsRequestsAndTheNextResumesWhereItStopped() {
-        DateRange range = new DateRange(LocalDate.of(2026, 5, 31), LocalDate.of(2026, 9, 14));
-        List<String> bounds = List.of("2026-05-31T00:00:00.000-07:00", "2026-07-01T00:00:00.000-07:00", "2026-08-01T00:00:00.000-07:00",
-                "2026-09-01T00:00:00.000-07:00");
+    void aPageGathersItsShareOfStatsRequestsAndTheNextResumesWhereItStopped() {
+        int perPage = DailyPerformanceWalk.STATS_PER_PAGE;
+        int windows = perPage / CAMPAIGNS.size() + 1;
+        DateRange range = new DateRange(LocalDate.of(2026, 9, 1).minusDays(31L * (windows - 1)), LocalDate.of(2026, 9, 14));
+        List<StatsWindow> split = StatsWindow.split(range);
+        ZoneId zone = ZoneId.of("America/Los_Angeles");
         for (String campaign : CAMPAIGNS) {
-            for (int window = 0; window < 3; window++) {
-                snap.on("GET", "/v1/campaigns/" + campaign + "/stats").withQuery("start_time", bounds.get(window))
-                        .respond(WireResponse.json(200, emptyStats(campaign, bounds.get(window), bounds.get(window + 1))));
+            for (int window = 0; window < windows - 1; window++) {
+                String start = split.get(window).startTime(zone);
+                snap.on("GET", "/v1/campaigns/" + campaign + "/stats").withQuery("start_time", start)
+                        .respond(WireResponse.json(200, emptyStats(campaign, start, split.get(window).endTime(zone))));
             }
-            snap.on("GET", "/v1/campaigns/" + campaign + "/stats").withQuery("start_time", bounds.get(3))
+            snap.on("GET", "/v1/campaigns/" + campaign + "/stats").withQuery("start_time", split.get(windows - 1).startTime(zone))
                     .respond(WireResponse.json(200, SnapWire.statsFixture(campaign)));
+        }
+        // the walk's order is campaign by campaign, window by window; only each campaign's last window has days
+        List<Integer> expected = new ArrayList<>();
+        for (int request = 0; request < CAMPAIGNS.size() * windows; request++) {
+            if (request % perPage == 0) {
+                expected.add(0);
+            }
+            if (request % windows == windows - 1) {
+                expected.set(expected.size() - 1, expected.get(expected.size() - 1) + 14);
+            }
         }
 
         List<Page<CampaignDailyPerformance>> pages = allPages(range);
 
-        // four windows of three campaigns: the first page has two campaigns' four and the third's first two
-        assertThat(pages).extracting(page -> page.items().size()).containsExactly(28, 14);
-        assertThat(pages.get(1).items()).allSatisfy(row -> assertThat(row.campaignId()).isEqualTo(CAMPAIGNS.get(2)));
-        assertThat(snap.requests("GET", "/v1/campaigns/" + CAMPAIGNS.get(2) + "/stats")).hasSize(4);
+        assertThat(pages).hasSizeGreaterThan(1);
+        assertThat(pages).extracting(page -> page.items().size()).containsExactlyElementsOf(expected);
+        assertThat(snap.requests().stream().filter(request -> request.path().endsWith("/stats"))).hasSize(CAMPAIGNS.size() * windows);
         assertThat(snap.unmatched()).isEmpty();
     }
 
