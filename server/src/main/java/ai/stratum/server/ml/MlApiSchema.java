@@ -6,6 +6,7 @@ import ai.stratum.server.graphql.PageRequest;
 import ai.stratum.server.graphql.RequestContext;
 import ai.stratum.server.graphql.SchemaContribution;
 import ai.stratum.server.ml.anomaly.AnomalyMethod;
+import ai.stratum.server.ml.cache.MlResultsRefresh;
 import ai.stratum.server.ml.roas.RoasPrediction;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -30,9 +31,11 @@ class MlApiSchema implements SchemaContribution {
     private final StoredForecastService storedForecasts;
     private final CreativeFatigueService creatives;
     private final StoredRoasPredictions roasPredictions;
+    private final MlResultsRefresh refresh;
 
     MlApiSchema(BudgetSimulationService simulations, ScoringService scoring, ForecastService forecasts, AnomalyService anomalies,
-                StoredForecastService storedForecasts, CreativeFatigueService creatives, StoredRoasPredictions roasPredictions) {
+                StoredForecastService storedForecasts, CreativeFatigueService creatives, StoredRoasPredictions roasPredictions,
+                MlResultsRefresh refresh) {
         this.simulations = simulations;
         this.scoring = scoring;
         this.forecasts = forecasts;
@@ -40,6 +43,7 @@ class MlApiSchema implements SchemaContribution {
         this.storedForecasts = storedForecasts;
         this.creatives = creatives;
         this.roasPredictions = roasPredictions;
+        this.refresh = refresh;
     }
 
     @Override
@@ -72,7 +76,11 @@ class MlApiSchema implements SchemaContribution {
                 .dataFetcher("recommendation", stored(RoasPrediction::recommendation)));
         wiring.type("Mutation", type -> type
                 .dataFetcher("upsertCreatives", Fetchers.mono(env -> creatives.upsert(RequestContext.caller(env),
-                        env.getArgument("creatives")))));
+                        env.getArgument("creatives"))))
+                .dataFetcher("refreshMlResults", Fetchers.mono(env -> {
+                    RequestContext request = RequestContext.of(env);
+                    return refresh.refresh(request.requireCaller(), request.requestId());
+                })));
         wiring.type("Subscription", type -> type
                 .dataFetcher("anomalyDetected", Fetchers.subscription(env -> anomalies.detected(RequestContext.caller(env),
                         optional(env, "platform").map(Platform::valueOf), optional(env, "method").map(AnomalyMethod::valueOf)))));

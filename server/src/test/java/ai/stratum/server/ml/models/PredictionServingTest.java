@@ -2,6 +2,7 @@ package ai.stratum.server.ml.models;
 
 import ai.stratum.plugin.api.Platform;
 import ai.stratum.server.database.Database;
+import ai.stratum.server.database.Sql;
 import ai.stratum.server.ml.MlFixtures;
 import ai.stratum.server.ml.roas.RoasFeatures;
 import ai.stratum.server.ml.roas.RoasTrainer;
@@ -90,6 +91,32 @@ class PredictionServingTest extends IntegrationTest {
         assertThat(conversionAgain).isEqualTo(conversion);
         assertThat(count(PredictionService.PREDICT_CONVERSION, "hit") - conversionHits).isEqualTo(1);
         assertThat((List<?>) conversionAgain.get("topFactors")).hasSize(5);
+    }
+
+    @Test
+    void aRefreshTheUserAsksForMakesTheNextAnswerFreshAndIsAudited() {
+        String tenant = MlFixtures.tenant(superAdmin, unique("Refreshed predictions"));
+        GraphQLClient viewer = user(tenant, "VIEWER");
+        viewer.execute(MlModelsTest.PREDICT_ROAS, Map.of("i", MlModelsTest.roasInput())).assertNoErrors();
+        double misses = count(PredictionService.PREDICT_ROAS, "miss");
+        double hits = count(PredictionService.PREDICT_ROAS, "hit");
+
+        Object refreshed = viewer.execute("mutation { refreshMlResults }").assertNoErrors().data("refreshMlResults");
+        viewer.execute(MlModelsTest.PREDICT_ROAS, Map.of("i", MlModelsTest.roasInput())).assertNoErrors();
+        viewer.execute(MlModelsTest.PREDICT_ROAS, Map.of("i", MlModelsTest.roasInput())).assertNoErrors();
+
+        assertThat(refreshed).isEqualTo(true);
+        assertThat(count(PredictionService.PREDICT_ROAS, "miss") - misses).as("computed again after the refresh").isEqualTo(1);
+        assertThat(count(PredictionService.PREDICT_ROAS, "hit") - hits).as("then cached again").isEqualTo(1);
+        List<String> audited = database.asSystem(connection -> Sql.of(connection,
+                        "SELECT action FROM audit_events WHERE tenant_id = $1 AND action = 'ml.results_refreshed'", UUID.fromString(tenant))
+                .rows(row -> row.get("action", String.class))).collectList().block(WAIT);
+        assertThat(audited).containsExactly("ml.results_refreshed");
+    }
+
+    @Test
+    void aRefreshNeedsACaller() {
+        assertThat(graphql().execute("mutation { refreshMlResults }").errorCode()).isEqualTo("UNAUTHENTICATED");
     }
 
     @Test
