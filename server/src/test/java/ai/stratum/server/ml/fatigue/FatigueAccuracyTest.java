@@ -4,7 +4,6 @@ import ai.stratum.server.ml.SandboxAccount;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FatigueAccuracyTest {
 
-    private static final List<Long> SEEDS = List.of(71L, 73L, 79L, 83L, 89L, 97L);
-    private static final int CAMPAIGNS = 40;
-
     private static FatigueAccuracy.Results results;
 
     @BeforeAll
     static void measure() {
-        results = new FatigueAccuracy().measure(SEEDS.stream().map(seed -> new SandboxAccount(seed, CAMPAIGNS, false)).toList());
+        results = new FatigueAccuracy().measure(FatigueAccuracy.SEEDS.stream()
+                .map(seed -> new SandboxAccount(seed, FatigueAccuracy.CAMPAIGNS, false)).toList());
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%d creatives, %,d creative-days%n%n", results.creatives(), results.scorer().total()));
         out.append("| scoring | level accuracy | off by two levels or more | replace-or-keep accuracy | replace precision | replace recall |\n");
@@ -53,7 +50,7 @@ class FatigueAccuracyTest {
     @Test
     void scoresEveryCreativeOnEveryDayOfTheWindow() {
         int daysPerCreative = FatigueAccuracy.LAST_AGE_DAYS - FatigueAccuracy.FIRST_AGE_DAYS + 1;
-        assertThat(results.creatives()).isEqualTo(SEEDS.size() * CAMPAIGNS);
+        assertThat(results.creatives()).isEqualTo(FatigueAccuracy.SEEDS.size() * FatigueAccuracy.CAMPAIGNS);
         assertThat(results.scorer().total()).isEqualTo((long) results.creatives() * daysPerCreative);
         for (FatigueLevel level : FatigueLevel.values()) {
             assertThat(results.scorer().trulyAt(level)).as("days truly %s", level.id()).isGreaterThan(1000);
