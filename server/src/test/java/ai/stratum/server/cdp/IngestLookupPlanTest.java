@@ -51,40 +51,43 @@ class IngestLookupPlanTest extends CdpIntegrationTest {
     void looksUpEachMessageIdInTheSourcesUniqueKey() {
         String plan = genericPlan(EventRepository.EXISTING_MESSAGE_IDS, "uuid, uuid, text[]",
                 "gen_random_uuid(), gen_random_uuid(), ARRAY['m1', 'm2']");
-        assertThat(plan).as(plan)
-                .doesNotContain("Seq Scan on cdp_events")
-                .containsPattern("Index (Only )?Scan using cdp_events_tenant_id_source_id_message_id_key on cdp_events\\s+\\([^\\n]*\\n"
-                        + "\\s+Index Cond: [^\\n]*message_id = k.message_id");
+        assertLooksUpEachKey(plan, "cdp_events", "Index (Only )?Scan", "cdp_events_tenant_id_source_id_message_id_key",
+                "message_id = k.message_id");
     }
 
     @Test
     void looksUpEachIdentifierInThePrimaryKey() {
         String plan = genericPlan(IdentityRepository.OWNERS, "uuid, text[], text[]",
                 "gen_random_uuid(), ARRAY['EMAIL', 'USER_ID'], ARRAY['a@example.com', 'u1']");
-        assertThat(plan).as(plan)
-                .doesNotContain("Seq Scan on cdp_identifiers")
-                .containsPattern("Index Scan using cdp_identifiers_pkey on cdp_identifiers\\s+\\([^\\n]*\\n"
-                        + "\\s+Index Cond: [^\\n]*value = k.value");
+        assertLooksUpEachKey(plan, "cdp_identifiers", "Index Scan", "cdp_identifiers_pkey", "value = k.value");
     }
 
     @Test
     void looksUpEachProfileInThePrimaryKey() {
         String plan = genericPlan(ProfileRepository.PROFILES_BY_ID, "uuid, uuid[]",
                 "gen_random_uuid(), ARRAY[gen_random_uuid(), gen_random_uuid()]");
-        assertThat(plan).as(plan)
-                .doesNotContain("Seq Scan on cdp_profiles")
-                .containsPattern("Index Scan using cdp_profiles_pkey on cdp_profiles\\s+\\([^\\n]*\\n"
-                        + "\\s+Index Cond: [^\\n]*id = k.id");
+        assertLooksUpEachKey(plan, "cdp_profiles", "Index Scan", "cdp_profiles_pkey", "id = k.id");
     }
 
     @Test
     void countsEachProfilesIdentifiersInTheProfileIndex() {
         String plan = genericPlan(IdentityRepository.IDENTIFIER_COUNTS, "uuid, uuid[]",
                 "gen_random_uuid(), ARRAY[gen_random_uuid(), gen_random_uuid()]");
+        assertLooksUpEachKey(plan, "cdp_identifiers", "Index (Only )?Scan", "cdp_identifiers_profile",
+                "profile_id = k.profile_id");
+    }
+
+    /**
+     * The plan reads {@code table} only through {@code index}, once per key of the look-up.
+     *
+     * @param scan      the scan's kind as a pattern, for example {@code Index (Only )?Scan}
+     * @param condition what the index condition compares, for example {@code id = k.id}
+     */
+    private static void assertLooksUpEachKey(String plan, String table, String scan, String index, String condition) {
         assertThat(plan).as(plan)
-                .doesNotContain("Seq Scan on cdp_identifiers")
-                .containsPattern("Index (Only )?Scan using cdp_identifiers_profile on cdp_identifiers\\s+\\([^\\n]*\\n"
-                        + "\\s+Index Cond: [^\\n]*profile_id = k.profile_id");
+                .doesNotContain("Seq Scan on " + table)
+                .containsPattern(scan + " using " + index + " on " + table + "\\s+\\([^\\n]*\\n"
+                        + "\\s+Index Cond: [^\\n]*" + condition);
     }
 
     /** The plan PostgreSQL caches for {@code sql} once it plans it for any parameters, as EXPLAIN prints it. */
