@@ -144,6 +144,24 @@ class CdpTenantIsolationTest extends CdpIntegrationTest {
         }
     }
 
+    /** Events and identifiers have no key to tenants of their own: their keys to a source and a profile hold them to one. */
+    @ParameterizedTest(name = "tenant {0}")
+    @ValueSource(strings = {"of the other tenant", "that does not exist"})
+    void anEventOrIdentifierCannotNameAnotherTenantThanItsSourceAndProfiles(String which) throws SQLException {
+        UUID tenant = which.equals("of the other tenant") ? b.uuid() : UUID.randomUUID();
+        try (Connection connection = TestDatabase.ownerConnection()) {
+            // past row-level security, so that what refuses is the keys
+            connection.createStatement().execute("SELECT set_config('stratum.system', 'on', false)");
+            assertThatThrownBy(() -> update(connection, "INSERT INTO cdp_events (tenant_id, id, source_id, message_id, type, profile_id, "
+                    + "timestamp, received_at) VALUES (?, gen_random_uuid(), ?, ?, 'TRACK', ?, now(), now())",
+                    tenant, UUID.fromString(a.sourceId()), id("message"), UUID.fromString(profileOfA)))
+                    .hasMessageContaining("foreign key");
+            assertThatThrownBy(() -> update(connection, "INSERT INTO cdp_identifiers (tenant_id, type, value, profile_id, first_seen_at) "
+                    + "VALUES (?, 'USER_ID', ?, ?, now())", tenant, id("user"), UUID.fromString(profileOfA)))
+                    .hasMessageContaining("foreign key");
+        }
+    }
+
     @Test
     void theMergeHistoryCannotBeRewritten() throws SQLException {
         try (Connection connection = scopedTo(a)) {
