@@ -31,7 +31,8 @@ public interface InProcessModel {
         String version();
 
         /**
-         * Plain CPU work; the provider runs it on the ML executor.
+         * Plain CPU work, never blocking: the provider runs a batch on the ML executor, a single row on the
+         * calling thread, which may be an event loop.
          *
          * @param rows feature rows in the type's order
          * @return one prediction per row, in row order

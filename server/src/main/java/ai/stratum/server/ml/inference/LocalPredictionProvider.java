@@ -10,10 +10,19 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code ML_PROVIDER=local}: predictions from the {@link InProcessModel}s in this process, on the ML executor. */
+/**
+ * {@code ML_PROVIDER=local}: predictions from the {@link InProcessModel}s in this process. A single row
+ * (a {@code predictRoas} or {@code predictConversion} request) is predicted on the calling thread: one
+ * booster call or one TreeSHAP walk takes tens of microseconds, less than handing it to the ML executor
+ * and waiting for that thread to wake and hand the answer back. Batches (the half-hourly live
+ * predictions of every campaign) run on the ML executor.
+ */
 @Singleton
 @Requires(property = MlProvider.PROPERTY, notEquals = MlProvider.VERTEX)
 public class LocalPredictionProvider implements PredictionProvider {
+
+    /** At most this many rows are predicted without leaving the calling thread. */
+    static final int ON_CALLING_THREAD = 1;
 
     private final Map<ModelType, InProcessModel> models = new EnumMap<>(ModelType.class);
     private final MlComputation computation;
@@ -32,14 +41,18 @@ public class LocalPredictionProvider implements PredictionProvider {
         if (rows.isEmpty()) {
             return Mono.just(List.of());
         }
-        return answering(tenant, type).flatMap(predictor -> computation.run(() -> {
-            List<Prediction> predictions = predictor.predict(rows);
-            if (predictions.size() != rows.size()) {
-                throw new IllegalStateException("the " + type + " model answered " + predictions.size() + " predictions for "
-                        + rows.size() + " rows");
-            }
-            return predictions;
-        }));
+        return answering(tenant, type).flatMap(predictor -> rows.size() <= ON_CALLING_THREAD
+                ? Mono.fromCallable(() -> predictions(predictor, type, rows))
+                : computation.run(() -> predictions(predictor, type, rows)));
+    }
+
+    private static List<Prediction> predictions(InProcessModel.Predictor predictor, ModelType type, List<double[]> rows) {
+        List<Prediction> predictions = predictor.predict(rows);
+        if (predictions.size() != rows.size()) {
+            throw new IllegalStateException("the " + type + " model answered " + predictions.size() + " predictions for "
+                    + rows.size() + " rows");
+        }
+        return predictions;
     }
 
     @Override
