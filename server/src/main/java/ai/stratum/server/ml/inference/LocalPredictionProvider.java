@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * {@code ML_PROVIDER=local}: predictions from the {@link InProcessModel}s in this process. A single row
- * (a {@code predictRoas} or {@code predictConversion} request) is predicted on the calling thread: one
- * booster call or one TreeSHAP walk takes tens of microseconds, less than handing it to the ML executor
- * and waiting for that thread to wake and hand the answer back. Batches (the half-hourly live
- * predictions of every campaign) run on the ML executor.
+ * is predicted on the calling thread: one booster call or one TreeSHAP walk takes tens of microseconds,
+ * less than handing it to the ML executor and waiting for that thread to wake and hand the answer back.
+ * Every caller sends one row today (a {@code predictRoas} or {@code predictConversion} request, one campaign
+ * of the half-hourly live predictions); a batch of several rows goes to the ML executor.
  */
 @Singleton
 @Requires(property = MlProvider.PROPERTY, notEquals = MlProvider.VERTEX)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,7 +66,7 @@ class LocalPredictionProviderTest {
                 .predict(TENANT, ModelType.ROAS, List.of()).block(Duration.ofSeconds(5))).isEmpty();
     }
 
-    private LocalPredictionProvider provider(Model model) {
+    private LocalPredictionProvider provider(Function<List<double[]>, List<Prediction>> model) {
         InProcessModel.Predictor predictor = new InProcessModel.Predictor() {
             @Override
             public String version() {
@@ -75,7 +76,7 @@ class LocalPredictionProviderTest {
             @Override
             public List<Prediction> predict(List<double[]> rows) {
                 predictedOn.add(Thread.currentThread().getName());
-                return model.predict(rows);
+                return model.apply(rows);
             }
         };
         List<InProcessModel> installed = new ArrayList<>();
@@ -93,10 +94,5 @@ class LocalPredictionProviderTest {
             });
         }
         return new LocalPredictionProvider(installed, new MlComputation(mlThreads));
-    }
-
-    @FunctionalInterface
-    private interface Model {
-        List<Prediction> predict(List<double[]> rows);
     }
 }
