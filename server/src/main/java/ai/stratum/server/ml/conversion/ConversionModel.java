@@ -18,6 +18,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,8 @@ import java.util.Map;
  * A trained conversion predictor: Smile's two-class gradient-boosted trees, read directly.
  *
  * <p>Smile's binary boosting model is {@code F(x) = b + η Σ tree_t(x)} with labels ±1, and
- * {@code P(convert) = 1 / (1 + e^(-2F))}: its log-odds are {@code 2F}. The model walks the trees itself
- * rather than through Smile's {@code predict}, for two reasons:
+ * {@code P(convert) = 1 / (1 + e^(-2F))}: its log-odds are {@code 2F}. The model walks the trees itself,
+ * flattened ({@link FlatTree}), rather than through Smile's {@code predict}, for three reasons:
  * <ul>
  *   <li>{@code topFactors} are per-prediction SHAP values. Smile's own
  *   {@code GradientTreeBoost.shap} averages the trees' SHAP values instead of weighting them by
@@ -48,7 +49,7 @@ public final class ConversionModel {
     private static final String SERIAL_FILTER = "maxdepth=200;maxarray=10000000;smile.**;java.lang.*;java.util.*;!*";
 
     private final GradientTreeBoost boost;
-    private final RegressionTree[] trees;
+    private final FlatTree[] trees;
     private final double intercept;
     private final double shrinkage;
     private final StructType schema;
@@ -56,12 +57,13 @@ public final class ConversionModel {
 
     ConversionModel(GradientTreeBoost boost, double intercept, double shrinkage) {
         this.boost = boost;
-        this.trees = boost.trees();
+        RegressionTree[] smileTrees = boost.trees();
+        this.trees = Arrays.stream(smileTrees).map(FlatTree::of).toArray(FlatTree[]::new);
         this.intercept = intercept;
         this.shrinkage = shrinkage;
-        this.schema = trees[0].schema();
+        this.schema = smileTrees[0].schema();
         double expected = 0;
-        for (RegressionTree tree : trees) {
+        for (RegressionTree tree : smileTrees) {
             expected += expectedOutput(tree.root());
         }
         this.baseLogOdds = 2 * (intercept + shrinkage * expected);
@@ -88,10 +90,9 @@ public final class ConversionModel {
 
     /** @return the log-odds of converting for an encoded row */
     public double logOdds(double[] row) {
-        Tuple tuple = Tuple.of(row, schema);
         double f = intercept;
-        for (RegressionTree tree : trees) {
-            f += shrinkage * tree.predict(tuple);
+        for (FlatTree tree : trees) {
+            f += shrinkage * tree.predict(row);
         }
         return 2 * f;
     }
@@ -106,13 +107,9 @@ public final class ConversionModel {
      * {@code logOdds(row) - baseLogOdds()}.
      */
     public double[] contributions(double[] row) {
-        Tuple tuple = Tuple.of(row, schema);
         double[] phi = new double[SessionEncoding.WIDTH];
-        for (RegressionTree tree : trees) {
-            double[] treePhi = tree.shap(tuple);
-            for (int i = 0; i < phi.length; i++) {
-                phi[i] += treePhi[i];
-            }
+        for (FlatTree tree : trees) {
+            tree.addShap(row, phi);
         }
         for (int i = 0; i < phi.length; i++) {
             phi[i] *= 2 * shrinkage;

@@ -52,6 +52,10 @@ public final class ConversionTrainer {
                     || !(subsample > 0 && subsample <= 1)) {
                 throw new IllegalArgumentException("invalid conversion training settings");
             }
+            if (maxDepth > FlatTree.MAX_DEPTH) {
+                throw new IllegalArgumentException("conversion trees are at most " + FlatTree.MAX_DEPTH
+                        + " deep (each leaf's TreeSHAP credits are kept for every pattern of its path): " + maxDepth);
+            }
         }
     }
 
