@@ -61,7 +61,7 @@ final class FlatTree {
      * found exactly by a binary search over the doubles in order, 64 tests at most, once per node when a
      * model is loaded.
      */
-    static double splitValue(OrdinalNode split, StructType schema) {
+    private static double splitValue(OrdinalNode split, StructType schema) {
         double[] row = new double[schema.length()];
         long low = orderedBits(Double.NEGATIVE_INFINITY);
         long high = orderedBits(Double.POSITIVE_INFINITY);
