@@ -117,8 +117,9 @@ final class FlatTree {
      * each column enters with the share of training rows that followed the path's splits on it (fixed
      * per tree) and with whether the row follows them all (0 or 1). So a leaf's credit to its columns
      * depends on the row only through which of them the row follows: one of {@code 2^k} patterns for
-     * {@code k} columns, each worked out once with the algorithm's own path weights. A row then costs a
-     * comparison per split and an addition per column, instead of the algorithm's quadratic weights.
+     * {@code k} columns, each worked out once with the algorithm's own path weights. A row then costs, per
+     * leaf, a comparison per split on its path and an addition per column, instead of the algorithm's
+     * quadratic weights.
      */
     private record LeafShap(int[] columns, int[] conditionColumn, double[] conditionThreshold, boolean[] conditionAtMost,
                             int[] conditionEntry, double[][] credit) {
