@@ -65,9 +65,11 @@ import java.util.stream.Collectors;
  * (source, messageId) is already stored, and those carrying an erased person's identifier
  * ({@link SuppressionList}: acknowledged, not stored); read the part of the identity graph the batch touches;
  * resolve the batch in memory ({@link IdentityResolver}); fold the events into the touched profiles
- * ({@link ProfileChanges}); write everything with one set-based statement per table, then the
- * events' consent ({@link EventConsent}) and identity-quality counts ({@link IdentityQualityCounts}). Events of
- * profiles merged here keep pointing at the merged profile until {@link EventRepointer} moves them.
+ * ({@link ProfileChanges}); write everything with one set-based statement per table: the graph and
+ * the profiles, the events' consent ({@link EventConsent}) and identity-quality counts
+ * ({@link IdentityQualityCounts}), and last the events, with cached plans for their key checks
+ * ({@link ActualParameterPlans#cachedFromHere}). Events of profiles merged here keep pointing at the
+ * merged profile until {@link EventRepointer} moves them.
  */
 @Singleton
 public class IngestService {
@@ -277,10 +279,11 @@ public class IngestService {
                 .then(identities.recordMerges(connection, tenant, source.sourceId(), resolution.merges(), resolution.refusals(),
                         resolution.eventIdentifiers(), fresh.stream().map(IncomingEvent::messageId).toList()))
                 .then(identities.recordEdges(connection, tenant, resolution.edges()))
-                .then(events.insert(connection, tenant, source.sourceId(), fresh, resolution.eventProfiles()))
                 // privacy and identity quality, kept apart from the identity graph's own writes
                 .then(consent.record(connection, tenant, source.sourceId(), fresh, resolution.eventProfiles(), resolution.mergedInto()))
                 .then(quality.count(connection, tenant, fresh, now))
+                .then(ActualParameterPlans.cachedFromHere(connection))
+                .then(events.insert(connection, tenant, source.sourceId(), fresh, resolution.eventProfiles()))
                 .then();
     }
 

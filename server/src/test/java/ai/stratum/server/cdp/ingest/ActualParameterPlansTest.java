@@ -26,4 +26,13 @@ class ActualParameterPlansTest extends IntegrationTest {
         assertThat(inside).isEqualTo("force_custom_plan");
         assertThat(after).isEqualTo("auto");
     }
+
+    @Test
+    void fromTheEventInsertOnTheTransactionUsesCachedPlansAgain() {
+        String last = database.asSystemOne(connection -> ActualParameterPlans.forThisTransaction(connection)
+                .then(ActualParameterPlans.cachedFromHere(connection))
+                .then(Sql.of(connection, MODE).row(row -> row.get("mode", String.class)))).block();
+
+        assertThat(last).isEqualTo("auto");
+    }
 }
