@@ -2,9 +2,6 @@ package ai.stratum.server.ml.conversion;
 
 import ai.stratum.server.ml.training.ModelArtifact;
 import ai.stratum.server.ml.training.ModelType;
-import smile.base.cart.InternalNode;
-import smile.base.cart.Node;
-import smile.base.cart.RegressionNode;
 import smile.classification.GradientTreeBoost;
 import smile.data.Tuple;
 import smile.data.type.StructType;
@@ -39,6 +36,8 @@ import java.util.Map;
  *   the tree's mean output over its training rows — the "average session".</li>
  *   <li>Smile's {@code predict} goes through its {@code Formula}, whose schema binding is not safe to
  *   share between threads; the trees themselves are read-only.</li>
+ *   <li>Smile's TreeSHAP works out each leaf's path weights for every row; the flattened trees work them
+ *   out once per leaf when the model is loaded.</li>
  * </ul>
  */
 public final class ConversionModel {
@@ -63,8 +62,8 @@ public final class ConversionModel {
         this.shrinkage = shrinkage;
         this.schema = smileTrees[0].schema();
         double expected = 0;
-        for (RegressionTree tree : smileTrees) {
-            expected += expectedOutput(tree.root());
+        for (FlatTree tree : trees) {
+            expected += tree.expectedOutput();
         }
         this.baseLogOdds = 2 * (intercept + shrinkage * expected);
     }
@@ -129,17 +128,6 @@ public final class ConversionModel {
 
     static double probability(double logOdds) {
         return 1 / (1 + Math.exp(-logOdds));
-    }
-
-    /** A tree's mean output weighted as TreeSHAP weights its branches: by the training rows down each. */
-    private static double expectedOutput(Node node) {
-        if (node instanceof InternalNode split) {
-            double trueSize = split.trueChild().size();
-            double falseSize = split.falseChild().size();
-            return (trueSize * expectedOutput(split.trueChild()) + falseSize * expectedOutput(split.falseChild()))
-                    / (trueSize + falseSize);
-        }
-        return ((RegressionNode) node).output();
     }
 
     /** @return the stored form: Smile's model serialised, its intercept and shrinkage beside it */

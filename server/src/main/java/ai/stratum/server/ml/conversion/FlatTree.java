@@ -34,14 +34,17 @@ final class FlatTree {
     private final int[] otherwise;
     private final double[] output;
     private final List<LeafShap> leaves;
+    private final double expectedOutput;
 
-    private FlatTree(int[] feature, double[] threshold, int[] whenAtMost, int[] otherwise, double[] output, List<LeafShap> leaves) {
+    private FlatTree(int[] feature, double[] threshold, int[] whenAtMost, int[] otherwise, double[] output, List<LeafShap> leaves,
+                     double expectedOutput) {
         this.feature = feature;
         this.threshold = threshold;
         this.whenAtMost = whenAtMost;
         this.otherwise = otherwise;
         this.output = output;
         this.leaves = leaves;
+        this.expectedOutput = expectedOutput;
     }
 
     /**
@@ -102,6 +105,14 @@ final class FlatTree {
             node = row[feature[node]] <= threshold[node] ? whenAtMost[node] : otherwise[node];
         }
         return output[node];
+    }
+
+    /**
+     * @return the tree's mean output weighted as TreeSHAP weights its branches, by the training rows down
+     *         each: what its SHAP values start from
+     */
+    double expectedOutput() {
+        return expectedOutput;
     }
 
     /** Adds the row's TreeSHAP value of each column to {@code phi}. */
@@ -271,7 +282,16 @@ final class FlatTree {
             List<LeafShap> leaves = new ArrayList<>();
             collectLeaves(0, new ArrayList<>(), leaves);
             return new FlatTree(Arrays.copyOf(feature, count), Arrays.copyOf(threshold, count), Arrays.copyOf(whenAtMost, count),
-                    Arrays.copyOf(otherwise, count), Arrays.copyOf(output, count), List.copyOf(leaves));
+                    Arrays.copyOf(otherwise, count), Arrays.copyOf(output, count), List.copyOf(leaves), expectedOutput(0));
+        }
+
+        private double expectedOutput(int node) {
+            if (feature[node] == LEAF) {
+                return output[node];
+            }
+            double atMostSize = size[whenAtMost[node]];
+            double otherSize = size[otherwise[node]];
+            return (atMostSize * expectedOutput(whenAtMost[node]) + otherSize * expectedOutput(otherwise[node])) / (atMostSize + otherSize);
         }
 
         /** @param path the splits above {@code node}: each as its node, negated when the row went the other way */
