@@ -56,9 +56,15 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         return "jdbc:postgresql://" + host + ":" + port + "/" + database + query(parameters);
     }
 
-    /** R2DBC URL with pooling; credentials travel separately. */
+    /**
+     * R2DBC URL with pooling; credentials travel separately. Results come in PostgreSQL's binary
+     * format ({@code forceBinary}): a timestamp is then eight bytes to read instead of text that
+     * PostgreSQL formats and the driver parses back through a {@code DateTimeFormatter}, which was
+     * the largest single cost of reading profiles during ingestion (docs/benchmarks.md, "CDP ingestion").
+     */
     public String r2dbcUrl() {
         Map<String, String> r2dbc = new LinkedHashMap<>();
+        r2dbc.put("forceBinary", "true");
         String sslMode = parameters.get("sslmode");
         if (sslMode != null) {
             r2dbc.put("sslMode", sslMode);

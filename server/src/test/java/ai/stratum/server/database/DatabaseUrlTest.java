@@ -16,7 +16,7 @@ class DatabaseUrlTest {
         assertThat(url.user()).isEqualTo("app");
         assertThat(url.password()).isEqualTo("s@cret");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/stratum?sslmode=require");
-        assertThat(url.r2dbcUrl()).isEqualTo("r2dbc:pool:postgresql://db.example.com:6543/stratum?sslMode=require");
+        assertThat(url.r2dbcUrl()).isEqualTo("r2dbc:pool:postgresql://db.example.com:6543/stratum?forceBinary=true&sslMode=require");
         assertThat(url.redacted()).isEqualTo("postgresql://app:***@db.example.com:6543/stratum").doesNotContain("s@cret");
     }
 
