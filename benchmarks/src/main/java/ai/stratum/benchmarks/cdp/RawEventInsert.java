@@ -6,23 +6,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The baseline of the CDP ingestion benchmark: the {@code cdp_events} rows of a batch stored with
  * one multi-row INSERT in its own committed transaction, and nothing else: no deduplication, no
- * identity resolution, no profile. The rows go into the same table, with its indexes, keys and
- * foreign keys, under a source of their own; each points at one of the baseline's own {@value #PROFILES}
- * profiles (picked by anonymousId) because the table requires a profile.
+ * identity resolution, no profile written. The rows go into the same table, with its indexes and
+ * keys, under a source of their own, as the server's role under row-level security; each row points
+ * at the profile the server gave the same event when it ingested it, so that the baseline's profile
+ * index entries and key checks spread over the profiles as ingestion's do.
  */
 public final class RawEventInsert {
-
-    public static final int PROFILES = 1024;
 
     private static final String INSERT = """
             INSERT INTO cdp_events (tenant_id, source_id, id, message_id, type, event, name, anonymous_id, user_id, profile_id,
@@ -36,17 +36,18 @@ public final class RawEventInsert {
                       traits, context)
             """;
 
+    private static final String SCOPE = "SELECT set_config('role', 'stratum_app', false), set_config('stratum.tenant_id', ?, false), "
+            + "set_config('stratum.system', 'off', false)";
+
     private final UUID tenant;
     private final UUID source;
-    private final UUID[] profiles;
 
-    private RawEventInsert(UUID tenant, UUID source, UUID[] profiles) {
+    private RawEventInsert(UUID tenant, UUID source) {
         this.tenant = tenant;
         this.source = source;
-        this.profiles = profiles;
     }
 
-    /** Creates the baseline's own source and profiles in {@code tenant} (as a database superuser, past row-level security). */
+    /** Creates the baseline's own source in {@code tenant}. */
     public static RawEventInsert prepare(Connection connection, UUID tenant) throws SQLException {
         UUID source = UUID.randomUUID();
         byte[] secret = new byte[16];
@@ -59,27 +60,46 @@ public final class RawEventInsert {
             insert.setBytes(4, secret);
             insert.executeUpdate();
         }
-        List<UUID> profiles = new ArrayList<>(PROFILES);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cdp_profiles (tenant_id, id, created_at, updated_at, "
-                + "lifecycle, first_seen_at, last_seen_at) SELECT ?, gen_random_uuid(), now(), now(), 'ANONYMOUS', now(), now() "
-                + "FROM generate_series(1, ?) RETURNING id")) {
-            insert.setObject(1, tenant);
-            insert.setInt(2, PROFILES);
-            try (ResultSet rows = insert.executeQuery()) {
+        return new RawEventInsert(tenant, source);
+    }
+
+    /**
+     * Makes {@code connection} insert as the server does: as its role ({@code stratum_app}) in the
+     * tenant's scope, so that row-level security checks every row.
+     */
+    public void scope(Connection connection) throws SQLException {
+        try (PreparedStatement scope = connection.prepareStatement(SCOPE)) {
+            scope.setString(1, tenant.toString());
+            scope.executeQuery().close();
+        }
+    }
+
+    /** The profile the server stored each of {@code messageIds} for, when it ingested them into {@code ingestSource}. */
+    public Map<String, UUID> profilesOf(Connection connection, UUID ingestSource, List<String> messageIds) throws SQLException {
+        Map<String, UUID> profiles = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT message_id, profile_id FROM cdp_events "
+                + "WHERE tenant_id = ? AND source_id = ? AND message_id = ANY(?)")) {
+            query.setObject(1, tenant);
+            query.setObject(2, ingestSource);
+            query.setArray(3, connection.createArrayOf("text", messageIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    profiles.add(rows.getObject(1, UUID.class));
+                    profiles.put(rows.getString(1), rows.getObject(2, UUID.class));
                 }
             }
         }
-        return new RawEventInsert(tenant, source, profiles.toArray(UUID[]::new));
+        return profiles;
     }
 
     public UUID source() {
         return source;
     }
 
-    /** The rows of {@code batch}, column by column, built before the timed insert as the server's statement builds its arrays. */
-    public RawBatch rows(List<SdkEvent> batch, Instant receivedAt) {
+    /**
+     * The rows of {@code batch}, column by column, built before the timed insert as the server's statement
+     * builds its arrays; each event's profile from {@code profiles} (by messageId).
+     */
+    public RawBatch rows(List<SdkEvent> batch, Instant receivedAt, Map<String, UUID> profiles) {
         return new RawBatch(
                 batch.stream().map(event -> UUID.randomUUID()).toArray(UUID[]::new),
                 texts(batch, SdkEvent::messageId),
@@ -88,7 +108,7 @@ public final class RawEventInsert {
                 texts(batch, event -> event.type().equals("track") ? null : event.name().orElse(null)),
                 texts(batch, SdkEvent::anonymousId),
                 texts(batch, event -> event.userId().orElse(null)),
-                batch.stream().map(this::profileOf).toArray(UUID[]::new),
+                batch.stream().map(event -> profileOf(event, profiles)).toArray(UUID[]::new),
                 texts(batch, event -> event.originalTimestamp().toString()),
                 texts(batch, event -> event.sentAt().toString()),
                 texts(batch, event -> receivedAt.toString()),
@@ -110,8 +130,12 @@ public final class RawEventInsert {
         }
     }
 
-    private UUID profileOf(SdkEvent event) {
-        return profiles[Math.floorMod(event.anonymousId().hashCode(), profiles.length)];
+    private static UUID profileOf(SdkEvent event, Map<String, UUID> profiles) {
+        UUID profile = profiles.get(event.messageId());
+        if (profile == null) {
+            throw new IllegalStateException("the server stored no event with messageId " + event.messageId() + " to take its profile from");
+        }
+        return profile;
     }
 
     private static String[] texts(List<SdkEvent> batch, Function<SdkEvent, String> field) {

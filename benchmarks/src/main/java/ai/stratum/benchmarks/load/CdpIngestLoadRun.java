@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +37,9 @@ import java.util.regex.Pattern;
  * ({@link RawEventInsert}) as the baseline.
  *
  * <p>The two alternate in rounds of {@code --round} events, so both see the same table size and the
- * same load from whatever else runs on the machine. A round's request bodies (and the baseline's row
- * arrays) are built before it is timed; each phase sends from {@code --concurrency} threads. Every
+ * same load from whatever else runs on the machine. A round's request bodies are built before it is
+ * timed, and so are the baseline's row arrays, once the round's events are ingested: each raw row takes
+ * the profile the server gave the same event. Each phase sends from {@code --concurrency} threads. Every
  * {@code --sample-every} events the server's heap is read ({@link ServerHeap}) and a progress line printed.
  * At the end the stored rows are counted, to show every acknowledged event is in PostgreSQL.
  *
@@ -89,11 +91,12 @@ public final class CdpIngestLoadRun {
         ServerHeap heap = new ServerHeap(base);
 
         List<Connection> connections = new ArrayList<>();
-        try {
+        try (Connection owner = DatabaseUrls.connect(databaseUrl)) {
+            RawEventInsert raw = RawEventInsert.prepare(owner, tenant);
             for (int i = 0; i < concurrency; i++) {
                 connections.add(DatabaseUrls.connect(databaseUrl));
+                raw.scope(connections.get(i));
             }
-            RawEventInsert raw = RawEventInsert.prepare(connections.get(0), tenant);
             Instant start = Instant.now();
             SegmentTraffic ingestTraffic = new SegmentTraffic(seed, start);
             SegmentTraffic rawTraffic = new SegmentTraffic(seed, start);
@@ -117,10 +120,16 @@ public final class CdpIngestLoadRun {
                     bodies.add(batchBody(ingestTraffic.nextBatch(Math.min(batchSize, left))));
                 }
                 double ingest = run.send(bodies);
+                List<List<SdkEvent>> rawBatches = new ArrayList<>();
+                for (int left = n; left > 0; left -= batchSize) {
+                    rawBatches.add(rawTraffic.nextBatch(Math.min(batchSize, left)));
+                }
+                Map<String, UUID> profiles = raw.profilesOf(owner, ingestSource,
+                        rawBatches.stream().flatMap(List::stream).map(SdkEvent::messageId).toList());
                 List<RawEventInsert.RawBatch> rows = new ArrayList<>();
                 Instant receivedAt = Instant.now();
-                for (int left = n; left > 0; left -= batchSize) {
-                    rows.add(raw.rows(rawTraffic.nextBatch(Math.min(batchSize, left)), receivedAt));
+                for (List<SdkEvent> batch : rawBatches) {
+                    rows.add(raw.rows(batch, receivedAt, profiles));
                 }
                 double inserted = run.insert(raw, rows, connections);
                 done += n;
@@ -147,7 +156,7 @@ public final class CdpIngestLoadRun {
                     events / ingestSeconds, events, ingestSeconds);
             System.out.printf(Locale.ROOT, "Raw batched insert of the same rows: %,.0f events/s (%.1f s)%n", events / rawSeconds, rawSeconds);
             System.out.printf(Locale.ROOT, "Ingestion / raw: %.1f %%%n", 100 * rawSeconds / ingestSeconds);
-            report(connections.get(0), tenant, ingestSource, raw.source());
+            report(owner, tenant, ingestSource, raw.source());
         } finally {
             run.senders.shutdown();
             for (Connection connection : connections) {
@@ -209,12 +218,11 @@ public final class CdpIngestLoadRun {
 
     /** What the run stored, counted in the database: every acknowledged event must be there. */
     private static void report(Connection connection, UUID tenant, UUID ingestSource, UUID rawSource) throws SQLException {
-        System.out.printf(Locale.ROOT, "Stored: %,d ingested events, %,d raw events; %,d live profiles (%,d of them the raw rows' own), "
+        System.out.printf(Locale.ROOT, "Stored: %,d ingested events, %,d raw events; %,d live profiles, "
                         + "%,d merged; %,d identifiers; %,d merges recorded%n",
                 count(connection, "SELECT count(*) FROM cdp_events WHERE tenant_id = ? AND source_id = '" + ingestSource + "'", tenant),
                 count(connection, "SELECT count(*) FROM cdp_events WHERE tenant_id = ? AND source_id = '" + rawSource + "'", tenant),
                 count(connection, "SELECT count(*) FROM cdp_profiles WHERE tenant_id = ? AND merged_into IS NULL", tenant),
-                RawEventInsert.PROFILES,
                 count(connection, "SELECT count(*) FROM cdp_profiles WHERE tenant_id = ? AND merged_into IS NOT NULL", tenant),
                 count(connection, "SELECT count(*) FROM cdp_identifiers WHERE tenant_id = ?", tenant),
                 count(connection, "SELECT count(*) FROM cdp_merges WHERE tenant_id = ? AND outcome = 'MERGED'", tenant));
