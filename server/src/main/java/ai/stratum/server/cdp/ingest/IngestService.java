@@ -49,6 +49,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,6 +123,15 @@ public class IngestService {
      * @param pathType the call the endpoint stands for, or empty when each event names its type
      */
     public Mono<IngestResult> ingest(SourceRef source, List<?> raw, Optional<EventType> pathType, BatchDefaults defaults) {
+        return ingest(source, raw, pathType, defaults, Optional.empty());
+    }
+
+    /**
+     * @param sentSizes each event's size in bytes as it was sent, when the request body tells; without
+     *                  them, each event is measured as JSON written out again
+     */
+    public Mono<IngestResult> ingest(SourceRef source, List<?> raw, Optional<EventType> pathType, BatchDefaults defaults,
+                                     Optional<int[]> sentSizes) {
         if (raw.size() > settings.maxBatchEvents()) {
             return Mono.error(ApiException.badInput("batch", raw.size() + " events exceed the limit of " + settings.maxBatchEvents()
                     + " per request (STRATUM_CDP_MAX_BATCH_EVENTS)"));
@@ -131,8 +141,10 @@ public class IngestService {
         List<EventError> errors = new ArrayList<>();
         Set<String> messageIds = new HashSet<>();
         int repeated = 0;
+        int[] sizes = sentSizes.filter(sent -> sent.length == raw.size()).orElse(null);
         for (int index = 0; index < raw.size(); index++) {
-            EventReading reading = read(index, raw.get(index), pathType, defaults, receivedAt);
+            OptionalInt size = sizes == null ? serializedSize(raw.get(index)) : OptionalInt.of(sizes[index]);
+            EventReading reading = read(index, raw.get(index), size, pathType, defaults, receivedAt);
             if (reading instanceof EventReading.Invalid invalid) {
                 errors.add(invalid.error());
             } else if (!messageIds.add(((EventReading.Valid) reading).event().messageId())) {
@@ -192,15 +204,22 @@ public class IngestService {
         return results;
     }
 
-    private EventReading read(int index, Object raw, Optional<EventType> pathType, BatchDefaults defaults, Instant receivedAt) {
-        int size;
+    private OptionalInt serializedSize(Object raw) {
         try {
-            size = json.writeValueAsBytes(raw).length;
+            return OptionalInt.of(json.writeValueAsBytes(raw).length);
         } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** @param size the event's size in bytes, or empty when it cannot be written as JSON */
+    private EventReading read(int index, Object raw, OptionalInt size, Optional<EventType> pathType, BatchDefaults defaults,
+                              Instant receivedAt) {
+        if (size.isEmpty()) {
             return new EventReading.Invalid(new EventError(index, Optional.empty(), Optional.empty(), "The event cannot be read as JSON"));
         }
-        if (size > settings.maxEventBytes()) {
-            return new EventReading.Invalid(new EventError(index, Optional.empty(), Optional.empty(), "The event is " + size
+        if (size.getAsInt() > settings.maxEventBytes()) {
+            return new EventReading.Invalid(new EventError(index, Optional.empty(), Optional.empty(), "The event is " + size.getAsInt()
                     + " bytes; the limit is " + settings.maxEventBytes() + " bytes per event (STRATUM_CDP_MAX_EVENT_BYTES)"));
         }
         return reader.read(index, raw, pathType, defaults, receivedAt);

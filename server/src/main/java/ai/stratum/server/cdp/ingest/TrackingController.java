@@ -93,7 +93,8 @@ public class TrackingController {
             return Mono.just(failure(HttpStatus.BAD_REQUEST, e, requestId));
         }
         return Mono.defer(() -> authenticate(request, document))
-                .flatMap(source -> batch ? ingestBatch(source, document) : ingest.ingest(source, List.of(document), type, BatchDefaults.NONE))
+                .flatMap(source -> batch ? ingestBatch(source, document, body)
+                        : ingest.ingest(source, List.of(document), type, BatchDefaults.NONE, Optional.of(new int[] {size})))
                 .map(result -> answer(result, requestId))
                 .onErrorResume(ApiException.class, e -> Mono.just(failure(statusOf(e.code()), e, requestId)))
                 .onErrorResume(e -> !(e instanceof ApiException), e -> {
@@ -104,11 +105,11 @@ public class TrackingController {
                 });
     }
 
-    private Mono<IngestResult> ingestBatch(SourceRef source, Map<String, Object> document) {
+    private Mono<IngestResult> ingestBatch(SourceRef source, Map<String, Object> document, byte[] body) {
         if (!(document.get("batch") instanceof List<?> items)) {
             return Mono.error(ApiException.badInput("batch", "A batch body is a JSON object with the events in 'batch': {\"batch\": [...]}"));
         }
-        return ingest.ingest(source, items, Optional.empty(), defaults(document));
+        return ingest.ingest(source, items, Optional.empty(), defaults(document), BatchItemSizes.of(body));
     }
 
     /** The batch's own sentAt, context and integrations, which apply to every event in it. */
