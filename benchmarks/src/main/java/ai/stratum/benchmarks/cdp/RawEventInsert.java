@@ -1,5 +1,8 @@
 package ai.stratum.benchmarks.cdp;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,6 +41,9 @@ public final class RawEventInsert {
 
     private static final String SCOPE = "SELECT set_config('role', 'stratum_app', false), set_config('stratum.tenant_id', ?, false), "
             + "set_config('stratum.system', 'off', false)";
+
+    /** Time-ordered, as the server's event ids are. */
+    private static final TimeBasedEpochGenerator EVENT_IDS = Generators.timeBasedEpochGenerator();
 
     private final UUID tenant;
     private final UUID source;
@@ -101,7 +107,7 @@ public final class RawEventInsert {
      */
     public RawBatch rows(List<SdkEvent> batch, Instant receivedAt, Map<String, UUID> profiles) {
         return new RawBatch(
-                batch.stream().map(event -> UUID.randomUUID()).toArray(UUID[]::new),
+                batch.stream().map(event -> EVENT_IDS.generate()).toArray(UUID[]::new),
                 texts(batch, SdkEvent::messageId),
                 texts(batch, event -> event.type().toUpperCase(Locale.ROOT)),
                 texts(batch, event -> event.type().equals("track") ? event.name().orElse(null) : null),
