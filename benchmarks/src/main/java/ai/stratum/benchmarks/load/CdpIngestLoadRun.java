@@ -4,17 +4,23 @@ import ai.stratum.benchmarks.cdp.RawEventInsert;
 import ai.stratum.benchmarks.cdp.SdkEvent;
 import ai.stratum.benchmarks.cdp.SegmentTraffic;
 import ai.stratum.benchmarks.cdp.ServerHeap;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,8 +60,11 @@ public final class CdpIngestLoadRun {
 
     private static final Pattern SOURCE = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\".*\"writeKey\"\\s*:\\s*\"([^\"]+)\"", Pattern.DOTALL);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * A blocking client with a kept-alive connection per sending thread: the JDK's HttpClient hands every
+     * response over from its selector thread, CPU this 2-core machine's server and PostgreSQL need.
+     */
+    private final CloseableHttpClient http;
     private final URI batchUri;
     private final String authorization;
     private final ExecutorService senders;
@@ -66,6 +75,13 @@ public final class CdpIngestLoadRun {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         this.concurrency = concurrency;
         this.senders = Executors.newFixedThreadPool(concurrency);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(concurrency).setMaxConnPerRoute(concurrency)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
+                .build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -115,9 +131,9 @@ public final class CdpIngestLoadRun {
             long began = System.nanoTime();
             while (done < events) {
                 int n = (int) Math.min(round, events - done);
-                List<String> bodies = new ArrayList<>();
+                List<byte[]> bodies = new ArrayList<>();
                 for (int left = n; left > 0; left -= batchSize) {
-                    bodies.add(batchBody(ingestTraffic.nextBatch(Math.min(batchSize, left))));
+                    bodies.add(batchBody(ingestTraffic.nextBatch(Math.min(batchSize, left))).getBytes(StandardCharsets.UTF_8));
                 }
                 double ingest = run.send(bodies);
                 List<List<SdkEvent>> rawBatches = new ArrayList<>();
@@ -159,6 +175,7 @@ public final class CdpIngestLoadRun {
             report(owner, tenant, ingestSource, raw.source());
         } finally {
             run.senders.shutdown();
+            run.http.close();
             for (Connection connection : connections) {
                 connection.close();
             }
@@ -166,19 +183,23 @@ public final class CdpIngestLoadRun {
     }
 
     /** Posts the bodies from {@code concurrency} threads; the seconds from the first request to the last answer. */
-    private double send(List<String> bodies) throws Exception {
+    private double send(List<byte[]> bodies) throws Exception {
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             running.add(senders.submit(() -> {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json").header("Authorization", authorization)
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200 || !response.body().contains("\"success\":true")) {
-                        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                    }
+                    HttpPost request = new HttpPost(batchUri);
+                    request.setHeader("Authorization", authorization);
+                    request.setEntity(new ByteArrayEntity(bodies.get(i), ContentType.APPLICATION_JSON));
+                    http.execute(request, response -> {
+                        String text = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                        if (response.getCode() != 200 || !text.contains("\"success\":true")) {
+                            throw new IllegalStateException("HTTP " + response.getCode() + ": " + text);
+                        }
+                        return null;
+                    });
                 }
                 return null;
             }));
