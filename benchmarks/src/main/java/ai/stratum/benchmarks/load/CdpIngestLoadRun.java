@@ -5,11 +5,7 @@ import ai.stratum.benchmarks.cdp.SdkEvent;
 import ai.stratum.benchmarks.cdp.SegmentTraffic;
 import ai.stratum.benchmarks.cdp.ServerHeap;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -60,10 +56,7 @@ public final class CdpIngestLoadRun {
 
     private static final Pattern SOURCE = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\".*\"writeKey\"\\s*:\\s*\"([^\"]+)\"", Pattern.DOTALL);
 
-    /**
-     * A blocking client with a kept-alive connection per sending thread: the JDK's HttpClient hands every
-     * response over from its selector thread, CPU this 2-core machine's server and PostgreSQL need.
-     */
+    /** A kept-alive connection per sending thread ({@link BlockingHttpClients}). */
     private final CloseableHttpClient http;
     private final URI batchUri;
     private final String authorization;
@@ -75,13 +68,7 @@ public final class CdpIngestLoadRun {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         this.concurrency = concurrency;
         this.senders = Executors.newFixedThreadPool(concurrency);
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(concurrency).setMaxConnPerRoute(concurrency)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
-                .build();
+        this.http = BlockingHttpClients.of(concurrency, Timeout.ofSeconds(60));
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,11 +1,7 @@
 package ai.stratum.benchmarks.load;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -19,12 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A GraphQL client of a running server as a load run needs it: log in once, then POST query bodies
- * over HTTP/1.1 with keep-alive, the session token sent with each. Thread-safe after login.
- *
- * <p>Apache HttpClient's classic client, blocking on the caller's thread, so that a timed request is the
- * server's time and the wire's. The JDK's {@code HttpClient} reads responses on a selector thread of its
- * own and hands each to the waiting caller: on this machine that added about 0.2 ms to every request
- * (docs/benchmarks.md, "ML through GraphQL").
+ * over HTTP/1.1 with keep-alive ({@link BlockingHttpClients}, so that a timed request is the server's
+ * time and the wire's), the session token sent with each. Thread-safe after login.
  */
 public final class GraphQLSession {
 
@@ -34,13 +26,7 @@ public final class GraphQLSession {
     /** Enough connections for any concurrency a run is given, each kept alive between requests. */
     private static final int MAX_CONNECTIONS = 256;
 
-    private final CloseableHttpClient http = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                    .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
-                    .build())
-            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
-            .build();
+    private final CloseableHttpClient http = BlockingHttpClients.of(MAX_CONNECTIONS, Timeout.ofSeconds(30));
     private final URI graphql;
     private volatile String authorization;
     private String tenant;
