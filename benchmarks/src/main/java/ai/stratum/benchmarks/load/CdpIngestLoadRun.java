@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,13 +44,15 @@ import java.util.regex.Pattern;
  * timed, and so are the baseline's row arrays, once the round's events are ingested: each raw row takes
  * the profile the server gave the same event. Each phase sends from {@code --concurrency} threads. Every
  * {@code --sample-every} events the server's heap is read ({@link ServerHeap}) and a progress line printed.
- * At the end the stored rows are counted, to show every acknowledged event is in PostgreSQL.
+ * At the end the stored rows are counted, to show every acknowledged event is in PostgreSQL. With
+ * {@code --phase-log FILE} it writes when each timed round ran ({@link PhaseLog}), for splitting CPU samples
+ * taken beside it by phase.
  *
  * <pre>
  * java -cp benchmarks/target/stratum-benchmarks.jar ai.stratum.benchmarks.load.CdpIngestLoadRun \
  *     --url http://127.0.0.1:8096 --email admin@stratum.local --password '…' \
  *     --database postgresql://postgres@127.0.0.1:5432/stratum_cdp_load --events 10_000_000 \
- *     [--batch-size 100] [--concurrency 4] [--round 20000] [--sample-every 500000] [--seed 1]
+ *     [--batch-size 100] [--concurrency 4] [--round 20000] [--sample-every 500000] [--seed 1] [--phase-log FILE]
  * </pre>
  */
 public final class CdpIngestLoadRun {
@@ -79,6 +82,7 @@ public final class CdpIngestLoadRun {
         int round = (int) options.number("round", 20_000);
         long sampleEvery = options.number("sample-every", 500_000);
         long seed = options.number("seed", 1);
+        Optional<String> phaseLog = Optional.ofNullable(options.get("phase-log", null));
         URI base = URI.create(options.required("url"));
         String databaseUrl = options.required("database");
 
@@ -94,7 +98,7 @@ public final class CdpIngestLoadRun {
         ServerHeap heap = new ServerHeap(base);
 
         List<Connection> connections = new ArrayList<>();
-        try (Connection owner = DatabaseUrls.connect(databaseUrl)) {
+        try (Connection owner = DatabaseUrls.connect(databaseUrl); PhaseLog phases = PhaseLog.to(phaseLog)) {
             RawEventInsert raw = RawEventInsert.prepare(owner, tenant);
             for (int i = 0; i < concurrency; i++) {
                 connections.add(DatabaseUrls.connect(databaseUrl));
@@ -122,7 +126,7 @@ public final class CdpIngestLoadRun {
                 for (int left = n; left > 0; left -= batchSize) {
                     bodies.add(batchBody(ingestTraffic.nextBatch(Math.min(batchSize, left))).getBytes(StandardCharsets.UTF_8));
                 }
-                double ingest = run.send(bodies);
+                double ingest = phases.round("ingestion", n, () -> run.send(bodies));
                 List<List<SdkEvent>> rawBatches = new ArrayList<>();
                 for (int left = n; left > 0; left -= batchSize) {
                     rawBatches.add(rawTraffic.nextBatch(Math.min(batchSize, left)));
@@ -134,7 +138,7 @@ public final class CdpIngestLoadRun {
                 for (List<SdkEvent> batch : rawBatches) {
                     rows.add(raw.rows(batch, receivedAt, profiles));
                 }
-                double inserted = run.insert(raw, rows, connections);
+                double inserted = phases.round("raw", n, () -> run.insert(raw, rows, connections));
                 done += n;
                 ingestSeconds += ingest;
                 rawSeconds += inserted;
