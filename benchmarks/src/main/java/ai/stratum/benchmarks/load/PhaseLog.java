@@ -38,8 +38,14 @@ final class PhaseLog implements AutoCloseable {
         return result;
     }
 
+    /** Closes the file; a write that failed (PrintWriter keeps such errors to itself) fails here. */
     @Override
-    public void close() {
-        out.ifPresent(PrintWriter::close);
+    public void close() throws IOException {
+        if (out.isPresent()) {
+            out.get().close();
+            if (out.get().checkError()) {
+                throw new IOException("the phase log could not be written");
+            }
+        }
     }
 }
