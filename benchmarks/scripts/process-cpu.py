@@ -53,7 +53,7 @@ def machine_busy_ticks():
 
 
 def sample(path):
-    seen = {}  # pid dir -> (party or None, ticks at the last sample)
+    seen = {}  # pid dir -> (party, ticks at the last sample), or (None, when to look at it again)
     busy_before = machine_busy_ticks()
     before = time.time()
     with open(path, "w") as out:
@@ -62,9 +62,13 @@ def sample(path):
             used = dict.fromkeys(PARTIES, 0)
             for pid_dir in glob.glob("/proc/[0-9]*"):
                 known = seen.get(pid_dir)
+                if known and known[0] is None and known[1] > before:
+                    continue  # not one of the parties a moment ago
+                known = known if known and known[0] else None
                 party = known[0] if known else party_of(pid_dir)
                 if party is None:
-                    seen[pid_dir] = (None, 0)
+                    # looked at again in a second: a shell that forked may since have become the load generator
+                    seen[pid_dir] = (None, before + 1.0)
                     continue
                 ticks = cpu_ticks(pid_dir)
                 if ticks is None:
