@@ -122,15 +122,10 @@ public final class CdpIngestLoadRun {
             long began = System.nanoTime();
             while (done < events) {
                 int n = (int) Math.min(round, events - done);
-                List<byte[]> bodies = new ArrayList<>();
-                for (int left = n; left > 0; left -= batchSize) {
-                    bodies.add(batchBody(ingestTraffic.nextBatch(Math.min(batchSize, left))).getBytes(StandardCharsets.UTF_8));
-                }
+                List<byte[]> bodies = batches(ingestTraffic, n, batchSize).stream()
+                        .map(batch -> batchBody(batch).getBytes(StandardCharsets.UTF_8)).toList();
                 double ingest = phases.round("ingestion", n, () -> run.send(bodies));
-                List<List<SdkEvent>> rawBatches = new ArrayList<>();
-                for (int left = n; left > 0; left -= batchSize) {
-                    rawBatches.add(rawTraffic.nextBatch(Math.min(batchSize, left)));
-                }
+                List<List<SdkEvent>> rawBatches = batches(rawTraffic, n, batchSize);
                 Map<String, UUID> profiles = raw.profilesOf(owner, ingestSource,
                         rawBatches.stream().flatMap(List::stream).map(SdkEvent::messageId).toList());
                 List<RawEventInsert.RawBatch> rows = new ArrayList<>();
@@ -218,6 +213,15 @@ public final class CdpIngestLoadRun {
             future.get();
         }
         return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** The traffic's next {@code events} events, in batches of {@code batchSize} (the last one may be smaller). */
+    private static List<List<SdkEvent>> batches(SegmentTraffic traffic, int events, int batchSize) {
+        List<List<SdkEvent>> batches = new ArrayList<>();
+        for (int left = events; left > 0; left -= batchSize) {
+            batches.add(traffic.nextBatch(Math.min(batchSize, left)));
+        }
+        return batches;
     }
 
     static String batchBody(List<SdkEvent> batch) {
